@@ -1,0 +1,159 @@
+package io.github.csbscontract.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Validates requests and responses against {@code openapi.yaml}, read from the spec jar.
+ *
+ * <p>Shared through this module's test-jar so that every test that produces or consumes a
+ * response checks it against the one spec. Exchanges outside the operation (unknown path, other
+ * method) are error answers: their body is checked against {@code ErrorResponse}.
+ */
+public final class SpecContract {
+
+  public static final String RESOURCE = "io/github/csbscontract/spec/openapi.yaml";
+
+  private static final Pattern OPERATION_PATH =
+      Pattern.compile("^/v1/[^/]+/providers/[^/]+/resources/action$");
+
+  private static final String SPEC_TEXT = readSpec();
+  private static final OpenAPI MODEL = parse(SPEC_TEXT);
+  private static final OpenApiInteractionValidator VALIDATOR = validatorFor(SPEC_TEXT);
+
+  private SpecContract() {}
+
+  /** The spec exactly as the spec jar ships it. */
+  public static String specText() {
+    return SPEC_TEXT;
+  }
+
+  /** The parsed spec with every {@code $ref} resolved. */
+  public static OpenAPI model() {
+    return MODEL;
+  }
+
+  public static OpenAPI parse(String specText) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    var result = new OpenAPIV3Parser().readContents(specText, null, options);
+    if (result.getOpenAPI() == null) {
+      throw new IllegalStateException("openapi.yaml does not parse: " + result.getMessages());
+    }
+    return result.getOpenAPI();
+  }
+
+  public static OpenApiInteractionValidator validatorFor(String specText) {
+    return OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
+  }
+
+  /** Problems of a request against the operation; empty when the request is valid. */
+  public static List<String> requestProblems(
+      String method, String path, Map<String, String> headers, String body) {
+    return messages(VALIDATOR.validateRequest(request(method, path, headers, body)));
+  }
+
+  /**
+   * Problems of a response to {@code method path}; empty when valid. Answers to anything but the
+   * operation must be {@code ErrorResponse} bodies.
+   */
+  public static List<String> responseProblems(
+      String method, String path, int status, String contentType, String body) {
+    if (!isOperation(method, path)) {
+      return errorBodyProblems(body);
+    }
+    SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+    if (contentType != null) {
+      response.withContentType(contentType);
+    }
+    if (body != null) {
+      response.withBody(body);
+    }
+    return messages(VALIDATOR.validateResponse(stripQuery(path), Request.Method.POST, response.build()));
+  }
+
+  /** Throws with every problem listed unless the response is valid against the spec. */
+  public static void assertValidResponse(
+      String method, String path, int status, String contentType, String body) {
+    List<String> problems = responseProblems(method, path, status, contentType, body);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "response " + status + " to " + method + " " + path + " violates openapi.yaml: "
+              + problems + "\nbody: " + body);
+    }
+  }
+
+  /** Problems of a body against {@code components.schemas.ErrorResponse}. */
+  public static List<String> errorBodyProblems(String body) {
+    if (body == null || body.isEmpty()) {
+      return List.of("error answer has an empty body");
+    }
+    SchemaValidator schemaValidator = new SchemaValidator(MODEL, new MessageResolver());
+    return messages(
+        schemaValidator.validate(body, MODEL.getComponents().getSchemas().get("ErrorResponse"), "error"));
+  }
+
+  static boolean isOperation(String method, String path) {
+    return "POST".equals(method.toUpperCase(Locale.ROOT))
+        && OPERATION_PATH.matcher(stripQuery(path)).matches();
+  }
+
+  static SimpleRequest request(String method, String path, Map<String, String> headers, String body) {
+    SimpleRequest.Builder builder =
+        new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), stripQuery(path));
+    headers.forEach(builder::withHeader);
+    if (body != null) {
+      builder.withBody(body);
+    }
+    return builder.build();
+  }
+
+  static List<String> messages(ValidationReport report) {
+    return report.getMessages().stream()
+        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+        .map(SpecContract::describe)
+        .toList();
+  }
+
+  /** The message with its nested ones: an {@code allOf} failure says why only in those. */
+  private static String describe(ValidationReport.Message message) {
+    StringBuilder text = new StringBuilder(message.getKey()).append(": ").append(message.getMessage());
+    for (ValidationReport.Message nested : message.getNestedMessages()) {
+      text.append(" [").append(describe(nested)).append(']');
+    }
+    return text.toString();
+  }
+
+  private static String stripQuery(String path) {
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  private static String readSpec() {
+    try (InputStream in = SpecContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
