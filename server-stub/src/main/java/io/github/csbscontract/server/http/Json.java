@@ -1,0 +1,61 @@
+package io.github.csbscontract.server.http;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.github.csbscontract.server.model.ProtectableParam;
+import io.github.csbscontract.server.model.RestorableParam;
+import io.github.csbscontract.server.model.RestorableTarget;
+import io.github.csbscontract.server.model.RestoreVolumeMapping;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Jackson as the spec wants it: strict types (no "1" for 1 or 1 for "1"), duplicate keys
+ * refused, unknown fields refused at the top level but ignored inside items, and no
+ * {@code null} fields in answers.
+ */
+@Provider
+public final class Json implements ContextResolver<ObjectMapper> {
+
+  static final ObjectMapper MAPPER = createMapper();
+
+  @Override
+  public ObjectMapper getContext(Class<?> type) {
+    return MAPPER;
+  }
+
+  private static ObjectMapper createMapper() {
+    JsonMapper mapper = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .addMixIn(RestorableParam.class, TolerantItem.class)
+        .addMixIn(RestorableTarget.class, TolerantItem.class)
+        .addMixIn(RestoreVolumeMapping.class, TolerantItem.class)
+        .addMixIn(ProtectableParam.class, TolerantItem.class)
+        .build();
+    // Scalars of the wrong JSON type are type errors, not values to convert.
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
+
+  /** The spec lets clients send fields of newer versions inside items. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private abstract static class TolerantItem {}
+}

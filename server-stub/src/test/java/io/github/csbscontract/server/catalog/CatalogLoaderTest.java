@@ -1,0 +1,104 @@
+package io.github.csbscontract.server.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.fge.jsonschema.core.report.ProcessingReport;
+import com.github.fge.jsonschema.main.JsonSchemaFactory;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogLoaderTest {
+
+  private static final String PROJECT_A = "0605767ab000d4c12f3bc0033d9d5d06";
+  private static final String PROJECT_B = "5b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theDemoCatalogHasTwoProjectsWithTheirOwnTokens() {
+    Catalog demo = CatalogLoader.demo();
+    assertThat(demo.projectForToken("demo-token-project-a")).map(Project::id).contains(PROJECT_A);
+    assertThat(demo.projectForToken("demo-token-project-b")).map(Project::id).contains(PROJECT_B);
+    assertThat(demo.projectForToken("demo-token-project-c")).isEmpty();
+    assertThat(demo.backup(PROJECT_A, "8986ce68-3da7-4d29-9cc2-1921e9504975")).isPresent();
+    assertThat(demo.backup(PROJECT_B, "8986ce68-3da7-4d29-9cc2-1921e9504975"))
+        .as("another project's backup does not exist for it").isEmpty();
+  }
+
+  @Test
+  void theDemoCatalogMatchesItsDocumentedSchema() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode schema = json.readTree(resource("io/github/csbscontract/server/catalog.schema.json"));
+    JsonNode demo = json.readTree(resource(CatalogLoader.DEMO_RESOURCE));
+    ProcessingReport report = JsonSchemaFactory.byDefault().getJsonSchema(schema).validate(demo);
+    assertThat(report.isSuccess()).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void aFileThatIsNotJsonIsReportedWithFileLineAndColumn() throws Exception {
+    Path file = write("{\"projects\": [\n  {\"id\": }\n]}");
+    assertThatThrownBy(() -> CatalogLoader.load(file))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("catalog file " + file + ": ")
+        .hasMessageContaining("line 2, column");
+  }
+
+  @Test
+  void aWrongValueIsReportedWithItsPath() throws Exception {
+    Path file = write(demoText().replaceFirst("\"status\": \"ACTIVE\"", "\"status\": \"RUNNING\""));
+    assertThatThrownBy(() -> CatalogLoader.load(file))
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("$.servers[0].status")
+        .hasMessageContaining("RUNNING");
+  }
+
+  @Test
+  void aMissingFieldIsReportedWithItsPath() throws Exception {
+    Path file = write(demoText().replaceFirst("\"availability_zone\": \"eu-de-01\",", ""));
+    assertThatThrownBy(() -> CatalogLoader.load(file))
+        .hasMessageContaining("$.servers[0]")
+        .hasMessageContaining("availability_zone");
+  }
+
+  @Test
+  void aTypoInAFieldNameIsNotIgnored() throws Exception {
+    Path file = write(demoText().replaceFirst("\"shareable\"", "\"sharable\""));
+    // Jackson meets the record's missing field before the stray one; either names the typo's place.
+    assertThatThrownBy(() -> CatalogLoader.load(file))
+        .hasMessageContaining("$.servers[0].volumes[0].shareable").hasMessageEndingWith("missing field");
+  }
+
+  @Test
+  void brokenReferencesAndDuplicatesAreEachNamed() throws Exception {
+    String text = demoText()
+        .replaceFirst("\"project_id\": \"" + PROJECT_A + "\"", "\"project_id\": \"ffffffffffffffffffffffffffffffff\"")
+        .replace("\"demo-token-project-b\"", "\"demo-token-project-a\"");
+    Path file = write(text);
+    assertThatThrownBy(() -> CatalogLoader.load(file))
+        .hasMessageContaining("$.servers[0].project_id: unknown project ffffffffffffffffffffffffffffffff")
+        .hasMessageContaining("$.projects[1].tokens[0]: token already belongs to another project");
+  }
+
+  private static String demoText() throws Exception {
+    try (InputStream in = resource(CatalogLoader.DEMO_RESOURCE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private Path write(String text) throws Exception {
+    Path file = dir.resolve("catalog.json");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static InputStream resource(String name) {
+    return CatalogLoaderTest.class.getClassLoader().getResourceAsStream(name);
+  }
+}
