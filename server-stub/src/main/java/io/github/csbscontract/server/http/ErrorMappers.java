@@ -152,7 +152,11 @@ final class ErrorMappers {
     }
 
     private static String describe(ConstraintViolation<?> violation) {
-      return jsonPath(violation.getPropertyPath()) + ": " + violation.getMessage();
+      String path = jsonPath(violation.getPropertyPath());
+      // Only the body itself can be null at the top: the client sent none.
+      return path.equals("body") && violation.getInvalidValue() == null
+          ? "body: is required"
+          : path + ": " + violation.getMessage();
     }
 
     /**
