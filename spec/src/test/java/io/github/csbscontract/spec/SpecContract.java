@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
@@ -60,8 +61,18 @@ public final class SpecContract {
     return result.getOpenAPI();
   }
 
+  /**
+   * A validator with JSON Schema's own meaning of an omitted {@code additionalProperties}
+   * (allowed). By default the validator injects {@code additionalProperties: false} into every
+   * object schema, which would refuse the unknown item fields the spec tolerates; an explicit
+   * {@code false}, as on the request's top level, is still enforced.
+   */
   public static OpenApiInteractionValidator validatorFor(String specText) {
-    return OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
+    return OpenApiInteractionValidator.createForInlineApiSpecification(specText)
+        .withLevelResolver(LevelResolver.create()
+            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+            .build())
+        .build();
   }
 
   /** Problems of a request against the operation; empty when the request is valid. */
@@ -105,7 +116,8 @@ public final class SpecContract {
     if (body == null || body.isEmpty()) {
       return List.of("error answer has an empty body");
     }
-    SchemaValidator schemaValidator = new SchemaValidator(MODEL, new MessageResolver());
+    SchemaValidator schemaValidator = new SchemaValidator(MODEL, new MessageResolver(LevelResolver.create()
+        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build()));
     return messages(
         schemaValidator.validate(body, MODEL.getComponents().getSchemas().get("ErrorResponse"), "error"));
   }

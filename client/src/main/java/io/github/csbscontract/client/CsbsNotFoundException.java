@@ -1,0 +1,11 @@
+package io.github.csbscontract.client;
+
+/** The API or project was not found (404). */
+public final class CsbsNotFoundException extends CsbsHttpException {
+
+  private static final long serialVersionUID = 1L;
+
+  CsbsNotFoundException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
+    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.csbscontract.client;
+
+/** The request body is larger than the service accepts (413). */
+public final class CsbsPayloadTooLargeException extends CsbsHttpException {
+
+  private static final long serialVersionUID = 1L;
+
+  CsbsPayloadTooLargeException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
+    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  }
+}

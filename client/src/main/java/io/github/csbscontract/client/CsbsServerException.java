@@ -1,0 +1,11 @@
+package io.github.csbscontract.client;
+
+/** The service failed (5xx). 502, 503 and 504 were retried as the retry policy allows. */
+public final class CsbsServerException extends CsbsHttpException {
+
+  private static final long serialVersionUID = 1L;
+
+  CsbsServerException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
+    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.csbscontract.client;
+
+/** No answer was received: connection refused or reset, or the exchange broke off. */
+public class CsbsTransportException extends CsbsException {
+
+  private static final long serialVersionUID = 1L;
+
+  CsbsTransportException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

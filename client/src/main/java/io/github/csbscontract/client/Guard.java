@@ -1,0 +1,51 @@
+package io.github.csbscontract.client;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okhttp3.Response;
+
+/**
+ * Sets the token and User-Agent on every attempt (so a token supplier can refresh an expiring
+ * token between retries), and refuses success statuses the spec does not have.
+ */
+final class Guard implements Interceptor {
+
+  static final String TOKEN_HEADER = "X-Auth-Token";
+
+  private final TokenSource tokens;
+  private final String userAgent;
+
+  Guard(TokenSource tokens, String userAgent) {
+    this.tokens = tokens;
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request().newBuilder()
+        .header(TOKEN_HEADER, tokens.token())
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .build());
+    if (response.isSuccessful() && response.code() != 200) {
+      byte[] head = response.peekBody(Bodies.SNIPPET_CHARS).bytes();
+      response.close();
+      throw new UnreadableBody(response.code(), "status " + response.code() + " is not in the spec", Bodies.snippet(head), null);
+    }
+    if (response.code() == 200) {
+      // Read the (bounded) body here, inside the retry loop: a connection that breaks mid-body
+      // is then retried like one that breaks before the status line.
+      MediaType type = response.body().contentType();
+      byte[] body = Bodies.read(response.body(), Bodies.MAX_SUCCESS_BYTES, 200);
+      return response.newBuilder().body(ResponseBody.create(body, type)).build();
+    }
+    return response;
+  }
+
+  /** Where tokens come from; never printed. */
+  interface TokenSource {
+    String token();
+  }
+}

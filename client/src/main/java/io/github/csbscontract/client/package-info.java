@@ -1,0 +1,2 @@
+/** A Java client for the CSBS resources/action API: start at {@link io.github.csbscontract.client.CsbsClient}. */
+package io.github.csbscontract.client;

@@ -1,0 +1,132 @@
+package io.github.csbscontract.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.csbscontract.client.Wire.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.csbscontract.client.model.ProtectableParam;
+import io.github.csbscontract.client.model.RestorableParam;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CsbsClientWireTest {
+
+  @RegisterExtension
+  static final SpecCheckedWireMock wireMock = new SpecCheckedWireMock();
+
+  @Test
+  void checkRestorableSendsTheSeedsExampleRequest() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
+
+    try (CsbsClient client = client(wireMock).build()) {
+      client.checkRestorable(seedItem());
+    }
+
+    wireMock.server.verify(1, postRequestedFor(urlEqualTo(PATH))
+        .withHeader("X-Auth-Token", equalTo(TOKEN))
+        .withHeader("Content-Type", matching("application/json(; ?charset=utf-8)?"))
+        .withHeader("User-Agent", matching("csbs-restore-check-client/\\S+"))
+        .withRequestBody(equalToJson(body("seed-restorable-request.json"))));
+  }
+
+  @Test
+  void checkRestorableReturnsTheSeedsExampleResult() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
+
+    try (CsbsClient client = client(wireMock).build()) {
+      assertThat(client.checkRestorable(seedItem())).containsExactly(
+          new CheckResult(true, "", "", "6507cb66-90dc-4a12-a573-c9f3398f899d", "OS::Nova::Server"));
+    }
+  }
+
+  @Test
+  void aBatchAnswersInRequestOrderWithEachItemsError() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("batch-restorable-response.json"))));
+    RestorableParam failing = RestoreItem.backup("0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c")
+        .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
+        .mapDisk("3c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
+
+    try (CsbsClient client = client(wireMock).build()) {
+      List<CheckResult> results = client.checkRestorable(List.of(seedItem(), failing));
+
+      assertThat(results).extracting(CheckResult::passed).containsExactly(true, false);
+      assertThat(results.get(1).errorCode()).isEqualTo("CSBS.4000");
+      assertThat(results.get(1).errorMsg()).isEqualTo("checkpoint item not available");
+    }
+    wireMock.server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(matching(".*8986ce68.*0b7a4c1e.*")));
+  }
+
+  @Test
+  void checkProtectableSendsServersAndOmittedErrorFieldsReadAsEmpty() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
+
+    try (CsbsClient client = client(wireMock).build()) {
+      List<CheckResult> results = client.checkProtectable(
+          "5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+
+      assertThat(results.get(0)).isEqualTo(new CheckResult(true, "", "", "5aa119a8-d25b-45a7-8d1b-88e127885635", "OS::Nova::Server"));
+      assertThat(results.get(1).errorCode()).isEqualTo("CSBS.6007");
+    }
+    wireMock.server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson(body("protectable-request.json"))));
+  }
+
+  @Test
+  void generatedModelsAreAcceptedToo() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
+
+    try (CsbsClient client = client(wireMock).build()) {
+      assertThat(client.checkProtectable(List.of(
+          new ProtectableParam().resourceId("5aa119a8-d25b-45a7-8d1b-88e127885635").resourceType("OS::Nova::Server"),
+          new ProtectableParam().resourceId("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a").resourceType("OS::Nova::Server"))))
+          .hasSize(2);
+    }
+  }
+
+  @Test
+  void unknownResponseFieldsAndResourceTypesAreRead() {
+    // The spec tells clients to ignore fields they do not know: a newer service's answer.
+    wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(json(200, body("newer-service-response.json"))));
+
+    try (CsbsClient client = client(wireMock).build()) {
+      assertThat(client.checkRestorable(seedItem()).get(0).resourceType()).isEqualTo("OS::Nova::FutureServer");
+    }
+  }
+
+  @Test
+  void anInvalidRequestThrowsWithFieldAndRuleAndIsNotSent() {
+    RestorableParam item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
+        .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
+        .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
+
+    try (CsbsClient client = client(wireMock).build()) {
+      assertThatThrownBy(() -> client.checkRestorable(item))
+          .isInstanceOfSatisfying(CsbsValidationException.class, e -> assertThat(e.violations()).containsExactly(
+              "check_restorable[0].target.volumes[0].volume_id: must match \"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$\"",
+              "check_restorable[0].target.volumes[0].volume_id: size must be between 36 and 36"));
+      assertThatThrownBy(() -> client.checkRestorable(List.of()))
+          .hasMessageContaining("check_restorable: size must be between 1 and 100");
+    }
+    assertThat(wireMock.served()).isEmpty();
+  }
+
+  @Test
+  void withValidationOffTheServiceJudgesTheRequest() {
+    wireMock.server.stubFor(action().withMetadata(Map.of(SpecCheckedWireMock.REQUEST_OFF_SPEC, true))
+        .willReturn(error(400, "CSBS.9001", "check_restorable[0].target.volumes[0].volume_id: must match a UUID")));
+    RestorableParam item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
+        .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
+        .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
+
+    try (CsbsClient client = client(wireMock).validateRequests(false).build()) {
+      assertThatThrownBy(() -> client.checkRestorable(item)).isInstanceOf(CsbsBadRequestException.class);
+    }
+    assertThat(wireMock.served()).hasSize(1);
+  }
+}
