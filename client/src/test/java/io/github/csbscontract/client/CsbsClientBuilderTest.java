@@ -1,0 +1,66 @@
+package io.github.csbscontract.client;
+
+import static io.github.csbscontract.client.Wire.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+class CsbsClientBuilderTest {
+
+  private static CsbsClient.Builder complete() {
+    return CsbsClient.builder().baseUrl("http://127.0.0.1:9").projectId(PROJECT).token(TOKEN);
+  }
+
+  @Test
+  void missingOrMalformedInputsAreNamed() {
+    assertThatThrownBy(() -> complete().baseUrl(null).build()).hasMessage("baseUrl == null");
+    assertThatThrownBy(() -> complete().baseUrl("ftp://example").build()).hasMessage("baseUrl is not an http or https URL: ftp://example");
+    assertThatThrownBy(() -> complete().projectId(null).build()).hasMessage("projectId == null");
+    assertThatThrownBy(() -> complete().projectId("PROJECT").build())
+        .hasMessage("projectId must be 32 lowercase hexadecimal characters, was PROJECT");
+    assertThatThrownBy(() -> complete().token(null).build()).hasMessage("token or tokenSupplier is required");
+    assertThatThrownBy(() -> complete().tokenSupplier(() -> "x").build()).hasMessage("set token or tokenSupplier, not both");
+    assertThatThrownBy(() -> complete().token(" ").build()).hasMessage("token is blank");
+    assertThatThrownBy(() -> complete().readTimeout(Duration.ZERO)).hasMessage("readTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessage("maxAttempts must be 1 to 20, was 0");
+  }
+
+  @Test
+  void aClientOwningItsHttpClientReleasesThreadsAndConnectionsOnClose() throws Exception {
+    CsbsClient client = complete().build();
+    OkHttpClient http = httpOf(client);
+    client.close();
+    assertThat(http.dispatcher().executorService().isShutdown()).isTrue();
+    assertThat(http.connectionPool().connectionCount()).isZero();
+    assertThatThrownBy(() -> client.checkRestorable(seedItem())).hasMessage("client is closed");
+  }
+
+  @Test
+  void aSharedHttpClientIsLeftToItsOwner() throws Exception {
+    OkHttpClient shared = new OkHttpClient();
+    try {
+      complete().okHttpClient(shared).build().close();
+      assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+    } finally {
+      shared.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void theFluentItemNeedsAServerAndADisk() {
+    assertThatThrownBy(() -> RestoreItem.backup("b").build()).hasMessage("ontoServer(...) was not called");
+    assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").build())
+        .hasMessage("mapDisk(...) was not called: a restore maps every disk backup");
+    assertThat(RestoreItem.backup("b").ontoServer("s", RestoreItem.BMS).mapDisk("x", "y").build().getTarget().getResourceType())
+        .isEqualTo("OS::Ironic::BareMetalServer");
+  }
+
+  private static OkHttpClient httpOf(CsbsClient client) throws Exception {
+    var field = CsbsClient.class.getDeclaredField("http");
+    field.setAccessible(true);
+    return (OkHttpClient) field.get(client);
+  }
+}
