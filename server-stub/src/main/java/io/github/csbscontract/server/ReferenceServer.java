@@ -6,6 +6,7 @@ import io.github.csbscontract.server.catalog.CatalogLoader;
 import io.github.csbscontract.server.http.HttpApplication;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,6 +26,16 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
  * </pre>
  */
 public final class ReferenceServer implements AutoCloseable {
+
+  /**
+   * Held so that their levels stick: JUL keeps loggers weakly. The server announces itself in
+   * one line; the libraries' start-up chatter (and Hibernate Validator's note about the
+   * generated models' {@code @Valid} placement, which we do not edit) is not for its users.
+   */
+  private static final List<Logger> QUIET = List.of(
+      quiet("org.glassfish", Level.WARNING),
+      quiet("org.hibernate.validator", Level.WARNING),
+      quiet("org.hibernate.validator.internal.metadata.aggregated.CascadingMetaDataBuilder", Level.SEVERE));
 
   private final HttpServer http;
   private final URI baseUri;
@@ -52,6 +63,12 @@ public final class ReferenceServer implements AutoCloseable {
     return new ReferenceServer(http, actual);
   }
 
+  private static Logger quiet(String name, Level level) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(level);
+    return logger;
+  }
+
   /** {@code http://host:port/}, with the port actually bound. */
   public URI baseUri() {
     return baseUri;
@@ -71,7 +88,6 @@ public final class ReferenceServer implements AutoCloseable {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
-    Logger.getLogger("org.glassfish").setLevel(Level.WARNING);
     ServerOptions options;
     try {
       options = ServerOptions.parse(args, System.getenv());

@@ -84,7 +84,15 @@ final class SpecExamples {
       report("schema " + where + " example", validate(schema.getExample(), schema));
     }
     if (schema.getProperties() != null) {
-      schema.getProperties().forEach((name, property) -> checkSchemaExamples(where + "." + name, property, depth + 1));
+      schema.getProperties().forEach((name, property) -> {
+        if (property.getDescription() == null || property.getDescription().isBlank()) {
+          problems.add("schema " + where + "." + name + ": no description");
+        }
+        if (property.getExample() == null && property.get$ref() == null && !"object".equals(property.getType())) {
+          problems.add("schema " + where + "." + name + ": no example");
+        }
+        checkSchemaExamples(where + "." + name, property, depth + 1);
+      });
     }
     if (schema.getItems() != null) {
       checkSchemaExamples(where + "[]", schema.getItems(), depth + 1);

@@ -48,6 +48,13 @@ class SpecExamplesTest {
         .anySatisfy(p -> assertThat(p).startsWith("schema ErrorResponse.error_code example"));
   }
 
+  @Test
+  void aPropertyWithoutAnExampleIsReported() {
+    String broken = breakOnce(SpecContract.specText(), "          example: provider invalid\n", "");
+
+    assertThat(SpecExamples.problems(broken)).contains("schema ErrorResponse.error_msg: no example");
+  }
+
   /** A test copy of the shipped spec with one example broken; fails if the text moved. */
   private static String breakOnce(String spec, String original, String replacement) {
     int at = spec.indexOf(original);
