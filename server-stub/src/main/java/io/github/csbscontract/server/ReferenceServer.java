@@ -57,7 +57,7 @@ public final class ReferenceServer implements AutoCloseable {
         bind, new HttpApplication(catalog, options.maxBodyBytes()), false);
     NetworkListener listener = http.getListeners().iterator().next();
     // A client that stops sending mid-request must not hold a worker for long.
-    listener.getTransport().setReadTimeout(30, TimeUnit.SECONDS);
+    listener.getTransport().setReadTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     http.start();
     URI actual = URI.create("http://" + options.host() + ":" + listener.getPort() + "/");
     return new ReferenceServer(http, actual);

@@ -1,6 +1,7 @@
 package io.github.csbscontract.server;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,8 +12,11 @@ import java.util.Map;
  * @param port TCP port; 0 picks a free one
  * @param catalog catalog file, or null for the bundled demo catalog
  * @param maxBodyBytes largest request body accepted; larger gets 413
+ * @param readTimeout how long a request may stall mid-body before it is answered 400
  */
-public record ServerOptions(String host, int port, Path catalog, long maxBodyBytes) {
+public record ServerOptions(String host, int port, Path catalog, long maxBodyBytes, Duration readTimeout) {
+
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
   public static final String USAGE = """
       Usage: java -jar csbs-reference-server.jar [options]
@@ -37,6 +41,9 @@ public record ServerOptions(String host, int port, Path catalog, long maxBodyByt
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("max-body-bytes: must be at least 1024, was " + maxBodyBytes);
     }
+    if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout: must be positive, was " + readTimeout);
+    }
     if (catalog != null && !Files.isRegularFile(catalog)) {
       throw new IllegalArgumentException("catalog: no such file: " + catalog);
     }
@@ -44,15 +51,19 @@ public record ServerOptions(String host, int port, Path catalog, long maxBodyByt
 
   /** Loopback, an ephemeral port and the demo catalog: what tests want. */
   public static ServerOptions forTests() {
-    return new ServerOptions("127.0.0.1", 0, null, 1024 * 1024);
+    return new ServerOptions("127.0.0.1", 0, null, 1024 * 1024, DEFAULT_READ_TIMEOUT);
   }
 
   public ServerOptions withCatalog(Path file) {
-    return new ServerOptions(host, port, file, maxBodyBytes);
+    return new ServerOptions(host, port, file, maxBodyBytes, readTimeout);
   }
 
   public ServerOptions withMaxBodyBytes(long bytes) {
-    return new ServerOptions(host, port, catalog, bytes);
+    return new ServerOptions(host, port, catalog, bytes, readTimeout);
+  }
+
+  public ServerOptions withReadTimeout(Duration timeout) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, timeout);
   }
 
   /** Null when {@code --help} was asked for. */
@@ -79,7 +90,7 @@ public record ServerOptions(String host, int port, Path catalog, long maxBodyByt
       }
     }
     return new ServerOptions(host, number("port", port), catalog == null ? null : Path.of(catalog),
-        number("max-body-bytes", maxBody));
+        number("max-body-bytes", maxBody), DEFAULT_READ_TIMEOUT);
   }
 
   private static int number(String name, String value) {

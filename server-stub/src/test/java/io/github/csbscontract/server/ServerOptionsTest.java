@@ -11,7 +11,7 @@ class ServerOptionsTest {
   @Test
   void defaultsBindLoopbackPort8080WithTheDemoCatalogAndOneMebibyte() {
     ServerOptions options = ServerOptions.parse(new String[0], Map.of());
-    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576));
+    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576, java.time.Duration.ofSeconds(30)));
   }
 
   @Test

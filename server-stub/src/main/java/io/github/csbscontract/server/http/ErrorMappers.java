@@ -39,7 +39,8 @@ final class ErrorMappers {
   private ErrorMappers() {}
 
   static List<Object> all() {
-    return List.of(new ApiErrors(), new WebErrors(), new JsonErrors(), new Violations(), new Unexpected());
+    return List.of(new ApiErrors(), new WebErrors(), new JsonErrors(), new Violations(), new BrokenBodies(),
+        new Unexpected());
   }
 
   static Response answer(ApiError error) {
@@ -189,6 +190,20 @@ final class ErrorMappers {
 
     private static String snake(String camel) {
       return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * The only I/O this server does per request is reading the client's body: when that fails
+   * (the client stopped sending, or the read timed out), the client's request is at fault.
+   */
+  static final class BrokenBodies implements ExceptionMapper<java.io.IOException> {
+    @Override
+    public Response toResponse(java.io.IOException e) {
+      if (e instanceof JsonProcessingException json) {
+        return answer(JsonErrors.describe(json));
+      }
+      return answer(ApiError.badRequest("body: could not be read to its end (incomplete or too slow)"));
     }
   }
 

@@ -57,7 +57,7 @@ public final class GatewayFilter implements ContainerRequestFilter {
     if (request.getLength() > maxBodyBytes) {
       throw ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE);
     }
-    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
+    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes, request.getLength()));
   }
 
   private void authenticate(String token, String projectId) {
@@ -73,19 +73,29 @@ public final class GatewayFilter implements ContainerRequestFilter {
     }
   }
 
-  /** Stops a body without Content-Length (chunked) once it passes the limit. */
+  /**
+   * Stops a body without Content-Length (chunked) once it passes the limit, and ends a body
+   * with one at its declared length. Grizzly does not do the latter for a request carrying an
+   * {@code Upgrade} header (the JDK's HTTP client sends {@code Upgrade: h2c} by default): it
+   * hands the connection's raw bytes on, and a reader waiting for more would hang.
+   */
   static final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
+    private final long declaredLength;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    LimitedInputStream(InputStream in, long limit, long declaredLength) {
       super(in);
       this.limit = limit;
+      this.declaredLength = declaredLength;
     }
 
     @Override
     public int read() throws IOException {
+      if (declaredLength >= 0 && count >= declaredLength) {
+        return -1;
+      }
       int b = super.read();
       if (b >= 0) {
         count(1);
@@ -95,6 +105,12 @@ public final class GatewayFilter implements ContainerRequestFilter {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (declaredLength >= 0) {
+        if (count >= declaredLength) {
+          return -1;
+        }
+        length = (int) Math.min(length, declaredLength - count);
+      }
       int n = super.read(buffer, offset, length);
       if (n > 0) {
         count(n);
