@@ -3,6 +3,7 @@ package io.github.csbscontract.server;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogException;
 import io.github.csbscontract.server.catalog.CatalogLoader;
+import io.github.csbscontract.server.http.GatewayFilter;
 import io.github.csbscontract.server.http.HttpApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -56,6 +57,12 @@ public final class ReferenceServer implements AutoCloseable {
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
         bind, new HttpApplication(catalog, options.maxBodyBytes()), false);
     NetworkListener listener = http.getListeners().iterator().next();
+    // Headers up to GatewayFilter.MAX_HEADER_BYTES are answered in the service's error format;
+    // Grizzly's own limit, past which it answers a bare 400, sits well above that.
+    listener.setMaxHttpHeaderSize(4 * GatewayFilter.MAX_HEADER_BYTES);
+    // Grizzly answers a GET or DELETE that carries a body with a bare 400; let it through so
+    // that the API answers 405 in the service's format.
+    http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     // A client that stops sending mid-request must not hold a worker for long.
     listener.getTransport().setReadTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     http.start();

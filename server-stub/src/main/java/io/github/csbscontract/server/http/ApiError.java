@@ -39,7 +39,8 @@ final class ApiError extends RuntimeException {
     TOKEN_INVALID("APIG.0301", "Incorrect IAM authentication information: decrypt token fail"),
     API_NOT_FOUND("APIG.0101", "The API does not exist or has not been published in the environment."),
     METHOD_NOT_FOUND("APIG.0101", "The API does not exist."),
-    ENTITY_TOO_LARGE("APIG.0201", "Request entity too large.");
+    ENTITY_TOO_LARGE("APIG.0201", "Request entity too large."),
+    HEADERS_TOO_LARGE("APIG.0201", "API request error: request header fields too large.");
 
     final String code;
     final String message;

@@ -40,7 +40,7 @@ final class ErrorMappers {
 
   static List<Object> all() {
     return List.of(new ApiErrors(), new WebErrors(), new JsonErrors(), new Violations(), new BrokenBodies(),
-        new Unexpected());
+        new Unparseable(), new Unexpected());
   }
 
   static Response answer(ApiError error) {
@@ -204,6 +204,17 @@ final class ErrorMappers {
         return answer(JsonErrors.describe(json));
       }
       return answer(ApiError.badRequest("body: could not be read to its end (incomplete or too slow)"));
+    }
+  }
+
+  /** Jersey's word for a header (or entity) it cannot parse: the client's mistake. */
+  static final class Unparseable implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+      if (e.getCause() instanceof ApiError cause) {
+        return answer(cause);
+      }
+      return answer(ApiError.badRequest("request: a header or the body cannot be parsed"));
     }
   }
 

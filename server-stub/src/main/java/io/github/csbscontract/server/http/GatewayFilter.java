@@ -30,6 +30,9 @@ public final class GatewayFilter implements ContainerRequestFilter {
 
   static final String TOKEN_HEADER = "X-Auth-Token";
 
+  /** Largest sum of header names and values answered in the service's error format. */
+  public static final int MAX_HEADER_BYTES = 16 * 1024;
+
   private static final Pattern OPERATION = Pattern.compile("^/?v1/([^/]*)/providers/[^/]*/resources/action/?$");
 
   private final Catalog catalog;
@@ -44,12 +47,15 @@ public final class GatewayFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     // The service answers JSON whatever the client accepts, as the real one does.
     request.getHeaders().remove(HttpHeaders.ACCEPT);
+    if (headerBytes(request) > MAX_HEADER_BYTES) {
+      throw ApiError.gateway(400, GatewayError.HEADERS_TOO_LARGE);
+    }
     Matcher operation = OPERATION.matcher(request.getUriInfo().getPath(false));
+    MediaType type = mediaType(request);
     if (!HttpMethod.POST.equals(request.getMethod()) || !operation.matches()) {
       return;
     }
     authenticate(request.getHeaderString(TOKEN_HEADER), operation.group(1));
-    MediaType type = request.getMediaType();
     if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType()
         || type.isWildcardSubtype()) {
       throw ApiError.service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json");
@@ -58,6 +64,29 @@ public final class GatewayFilter implements ContainerRequestFilter {
       throw ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE);
     }
     request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes, request.getLength()));
+  }
+
+  /**
+   * The request's media type; null when absent or unreadable. An unreadable one is dropped, so
+   * that nothing later in the request path trips over it: the operation then answers 415.
+   */
+  private static MediaType mediaType(ContainerRequestContext request) {
+    try {
+      return request.getMediaType();
+    } catch (RuntimeException unreadable) {
+      request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+      return null;
+    }
+  }
+
+  private static long headerBytes(ContainerRequestContext request) {
+    long bytes = 0;
+    for (var header : request.getHeaders().entrySet()) {
+      for (String value : header.getValue()) {
+        bytes += header.getKey().length() + value.length() + 4;
+      }
+    }
+    return bytes;
   }
 
   private void authenticate(String token, String projectId) {
