@@ -43,6 +43,9 @@ final class RawHttp {
       if (body.contains("Exception") || body.contains("java.") || body.contains("\tat ") || body.contains("jersey")) {
         problems.add("internals in the body: " + body);
       }
+      if (status >= 400 && body.length() > 700) {
+        problems.add("error body of " + body.length() + " characters: input echoed unbounded?");
+      }
       boolean known = path.startsWith("/health") || path.startsWith("/docs") || path.startsWith("/openapi.yaml")
           || path.equals("/");
       if (!known || status >= 400) {

@@ -77,7 +77,8 @@ class RequestPathPropertiesTest {
     RawHttp.Answer answer = RawHttp.exchange(server.baseUri().getPort(), RawHttp.request(method, path, headers.toString(), body));
 
     String request = method + " " + path + "\n" + headers + "\n" + (body == null ? "" : body.substring(0, Math.min(body.length(), 300)));
-    assertThat(DOCUMENTED).as(request + "\n-> " + answer.status() + " " + answer.body()).contains(answer.status());
+    boolean toDocs = "GET".equals(method) && "/".equals(path) && answer.status() == 303;
+    assertThat(toDocs || DOCUMENTED.contains(answer.status())).as(request + "\n-> " + answer.status() + " " + answer.body()).isTrue();
     assertThat(answer.problems(method, path)).as(request).isEmpty();
   }
 
