@@ -24,7 +24,7 @@ SEED_RESULT = {"resource_id": "6507cb66-90dc-4a12-a573-c9f3398f899d", "resource_
                "result": True, "error_code": "", "error_msg": ""}
 WIREMOCK_JAR = os.path.expanduser("~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar")
 OUR_JAR = os.path.join(ROOT, "server-stub/target/csbs-reference-server.jar")
-OUR_JVM = ["-XX:+UseParallelGC", "-Xmx128m"]
+OUR_JVM = ["-XX:+UseParallelGC", "-Xmx128m"] + os.environ.get("OUR_JVM_EXTRA", "").split()
 
 
 def free_port():
