@@ -1,0 +1,68 @@
+package io.github.csbscontract.tests.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.catalog.CatalogLoader;
+import io.github.csbscontract.server.http.Json;
+import io.github.csbscontract.server.model.CheckResp;
+import io.github.csbscontract.server.model.ResourceActionRequest;
+import io.github.csbscontract.server.model.ResourceActionResponse;
+import io.github.csbscontract.server.rules.CapabilityChecks;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** The server's hot paths without HTTP: the rules per batch, and JSON in and out. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class HotPathsBenchmark {
+
+  private static final String PROJECT = "0605767ab000d4c12f3bc0033d9d5d06";
+  private static final String ITEM = "{\"checkpoint_item_id\":\"8986ce68-3da7-4d29-9cc2-1921e9504975\",\"target\":"
+      + "{\"resource_type\":\"OS::Nova::Server\",\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"volumes\":"
+      + "[{\"backup_id\":\"7ea119a8-d25b-43a7-8d1b-88e12788513a\",\"volume_id\":\"45baf976-c20a-4894-a7c3-c94b7376bf55\"}]}}";
+
+  @Param({"1", "100"})
+  int items;
+
+  private CapabilityChecks checks;
+  private ObjectMapper json;
+  private byte[] requestBytes;
+  private ResourceActionRequest request;
+  private ResourceActionResponse response;
+
+  @Setup
+  public void setUp() throws Exception {
+    Catalog catalog = CatalogLoader.demo();
+    checks = new CapabilityChecks(catalog);
+    json = new Json().getContext(Object.class);
+    requestBytes = ("{\"check_restorable\":[" + String.join(",", Collections.nCopies(items, ITEM)) + "]}").getBytes();
+    request = json.readValue(requestBytes, ResourceActionRequest.class);
+    response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));
+  }
+
+  /** All rules over the batch, against the demo catalog. */
+  @Benchmark
+  public List<CheckResp> rules() {
+    return checks.checkRestorable(PROJECT, request.getCheckRestorable());
+  }
+
+  @Benchmark
+  public ResourceActionRequest readRequest() throws Exception {
+    return json.readValue(requestBytes, ResourceActionRequest.class);
+  }
+
+  @Benchmark
+  public byte[] writeResponse() throws Exception {
+    return json.writeValueAsBytes(response);
+  }
+}
