@@ -58,10 +58,6 @@ public record ContractCase(String id, JsonNode json) {
     return json.path("request").path("chunked").asBoolean(false);
   }
 
-  public boolean hasBody() {
-    return json.path("request").has("body") || json.path("request").has("raw_body");
-  }
-
   /** The request body as sent: expanded, written and padded. Null when the case sends none. */
   public String bodyText(ObjectMapper mapper) {
     JsonNode request = json.path("request");

@@ -62,8 +62,4 @@ public final class Catalog {
     Backup backup = backupsById.get(checkpointItemId);
     return backup != null && backup.projectId().equals(projectId) ? Optional.of(backup) : Optional.empty();
   }
-
-  public int size() {
-    return serversById.size() + backupsById.size();
-  }
 }
