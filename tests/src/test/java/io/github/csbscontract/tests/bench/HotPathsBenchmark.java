@@ -8,7 +8,11 @@ import io.github.csbscontract.server.model.CheckResp;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
 import io.github.csbscontract.server.rules.CapabilityChecks;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.util.Collections;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,6 +43,7 @@ public class HotPathsBenchmark {
   private byte[] requestBytes;
   private ResourceActionRequest request;
   private ResourceActionResponse response;
+  private Validator validator;
 
   @Setup
   public void setUp() throws Exception {
@@ -48,6 +53,13 @@ public class HotPathsBenchmark {
     requestBytes = ("{\"check_restorable\":[" + String.join(",", Collections.nCopies(items, ITEM)) + "]}").getBytes();
     request = json.readValue(requestBytes, ResourceActionRequest.class);
     response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));
+    validator = Validation.buildDefaultValidatorFactory().getValidator();
+  }
+
+  /** Bean Validation of the request body, as the server runs it before the rules. */
+  @Benchmark
+  public Set<ConstraintViolation<ResourceActionRequest>> validateRequest() {
+    return validator.validate(request);
   }
 
   /** All rules over the batch, against the demo catalog. */
