@@ -375,18 +375,18 @@ public final class CsbsClient implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = RetryPolicy.positive("connectTimeout", timeout);
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive("readTimeout", timeout);
+      this.readTimeout = RetryPolicy.positive("readTimeout", timeout);
       return this;
     }
 
     /** The whole call, retries included. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive("callTimeout", timeout);
+      this.callTimeout = RetryPolicy.positive("callTimeout", timeout);
       return this;
     }
 
@@ -450,14 +450,6 @@ public final class CsbsClient implements AutoCloseable {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
       return new CsbsClient(this, url, mapper);
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + value);
-      }
-      return value;
     }
 
     @Override

@@ -119,12 +119,14 @@ public final class RetryPolicy {
       return new RetryPolicy(this);
     }
 
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + value);
-      }
-      return value;
+  }
+
+  /** The builders' check of a duration setting: present and above zero. */
+  static Duration positive(String name, Duration value) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
     }
+    return value;
   }
 }

@@ -29,6 +29,10 @@ final class ApiError extends RuntimeException {
     return service(400, CsbsError.PARAMETER_INVALID, message);
   }
 
+  static ApiError unsupportedMediaType() {
+    return service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json");
+  }
+
   static ApiError gateway(int status, GatewayError error) {
     return new ApiError(status, error.code, error.message, true);
   }

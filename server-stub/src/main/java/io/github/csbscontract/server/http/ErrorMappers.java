@@ -3,6 +3,7 @@ package io.github.csbscontract.server.http;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
 import io.github.csbscontract.server.model.ErrorResponse;
@@ -68,7 +69,7 @@ final class ErrorMappers {
         return answer(ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND));
       }
       if (e instanceof NotSupportedException) {
-        return answer(ApiError.service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json"));
+        return answer(ApiError.unsupportedMediaType());
       }
       if (e.getCause() instanceof ApiError cause) {
         return answer(cause);
@@ -123,17 +124,18 @@ final class ErrorMappers {
 
     /** Says what the spec expects there, from the Java type Jackson wanted. */
     private static String expectation(JsonMappingException e) {
-      String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      if (message.contains("java.lang.String")) {
+      Class<?> wanted = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+      if (wanted == null) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().contains("Duplicate field")
+            ? "duplicate field" : "must be an object";
+      }
+      if (CharSequence.class.isAssignableFrom(wanted)) {
         return "must be a string";
       }
-      if (message.contains("java.util.List") || message.contains("java.util.ArrayList")) {
+      if (java.util.Collection.class.isAssignableFrom(wanted)) {
         return "must be an array";
       }
-      if (message.contains("duplicate field") || message.contains("Duplicate field")) {
-        return "duplicate field";
-      }
-      if (message.contains("Boolean") || message.contains("boolean")) {
+      if (wanted == Boolean.class || wanted == boolean.class) {
         return "must be a boolean";
       }
       return "must be an object";

@@ -58,7 +58,7 @@ public final class GatewayFilter implements ContainerRequestFilter {
     authenticate(request.getHeaderString(TOKEN_HEADER), operation.group(1));
     if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType()
         || type.isWildcardSubtype()) {
-      throw ApiError.service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json");
+      throw ApiError.unsupportedMediaType();
     }
     if (request.getLength() > maxBodyBytes) {
       throw ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE);
