@@ -164,9 +164,13 @@ def main():
     names = args.servers.split(",")
     if "prism" in names and not os.path.exists(os.path.join(ROOT, "bench/node_modules/.bin/prism")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=os.path.join(ROOT, "bench"), check=True)
-    for tool in ["wrk"] + (["nginx"] if "nginx" in names else []):
-        if not shutil.which(tool):
-            raise SystemExit(f"{tool} is missing: apt-get install wrk nginx-light")
+    missing = [t for t in ["wrk"] + (["nginx"] if "nginx" in names else []) if not shutil.which(t)]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk", "nginx-light"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    elif missing:
+        raise SystemExit(f"{', '.join(missing)} missing: apt-get install wrk nginx-light")
 
     body = json.dumps({"check_restorable": [SEED_ITEM] * args.batch})
     answer = json.dumps({"restorable": [SEED_RESULT] * args.batch})
