@@ -37,6 +37,35 @@ class CsbsClientWireTest {
   }
 
   @Test
+  void theUserAgentCarriesTheSuffix() {
+    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
+
+    try (CsbsClient client = client(wireMock).userAgentSuffix("backup-portal/2.4").build()) {
+      client.checkRestorable(seedItem());
+    }
+    wireMock.server.verify(postRequestedFor(urlEqualTo(PATH))
+        .withHeader("User-Agent", matching("csbs-restore-check-client/\\S+ backup-portal/2\\.4")));
+  }
+
+  @Test
+  void aCustomObjectMapperIsUsedWithoutBreakingTheWireFormat() {
+    wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(json(200, body("newer-service-response.json"))));
+    // A strict mapper of the application's own: the client still reads newer answers and writes no nulls.
+    com.fasterxml.jackson.databind.ObjectMapper strict = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    try (CsbsClient client = client(wireMock).objectMapper(strict).build()) {
+      assertThat(client.checkRestorable(seedItem())).hasSize(1);
+    }
+    assertThat(strict.isEnabled(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+        .as("the application's mapper is left as it was").isTrue();
+    wireMock.server.verify(postRequestedFor(urlEqualTo(PATH))
+        .withRequestBody(equalToJson(body("seed-restorable-request.json")))
+        .withRequestBody(matching("(?s)\\{\\s*\\n.*")));
+  }
+
+  @Test
   void checkRestorableReturnsTheSeedsExampleResult() {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
 
