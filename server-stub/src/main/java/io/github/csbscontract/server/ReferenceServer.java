@@ -3,22 +3,29 @@ package io.github.csbscontract.server;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogException;
 import io.github.csbscontract.server.catalog.CatalogLoader;
-import io.github.csbscontract.server.http.GatewayFilter;
-import io.github.csbscontract.server.http.HttpApplication;
+import io.github.csbscontract.server.http.ApiHandler;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /**
  * A local stand-in for the CSBS resources/action API: the generated JAX-RS interface,
- * implemented by the documented restore and backup rules over a catalog, on Jersey and Grizzly.
+ * implemented by the documented restore and backup rules over a catalog, served on Vert.x
+ * event loops (one per core).
  *
  * <pre>
  * try (ReferenceServer server = ReferenceServer.start(ServerOptions.forTests())) {
@@ -34,15 +41,21 @@ public final class ReferenceServer implements AutoCloseable {
    * generated models' {@code @Valid} placement, which we do not edit) is not for its users.
    */
   private static final List<Logger> QUIET = List.of(
-      quiet("org.glassfish", Level.WARNING),
+      quiet("io.vertx", Level.WARNING),
+      quiet("io.netty", Level.WARNING),
       quiet("org.hibernate.validator", Level.WARNING),
       quiet("org.hibernate.validator.internal.metadata.aggregated.CascadingMetaDataBuilder", Level.SEVERE));
 
-  private final HttpServer http;
+  /** Largest header block the HTTP decoder accepts; above it, the answer is still ours. */
+  private static final int MAX_HEADER_BLOCK = 64 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
+
+  private final Vertx vertx;
   private final URI baseUri;
 
-  private ReferenceServer(HttpServer http, URI baseUri) {
-    this.http = http;
+  private ReferenceServer(Vertx vertx, URI baseUri) {
+    this.vertx = vertx;
     this.baseUri = baseUri;
   }
 
@@ -53,21 +66,70 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   public static ReferenceServer start(ServerOptions options, Catalog catalog) throws IOException {
-    URI bind = URI.create("http://" + options.host() + ":" + options.port() + "/");
-    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-        bind, new HttpApplication(catalog, options.maxBodyBytes()), false);
-    NetworkListener listener = http.getListeners().iterator().next();
-    // Headers up to GatewayFilter.MAX_HEADER_BYTES are answered in the service's error format;
-    // Grizzly's own limit, past which it answers a bare 400, sits well above that.
-    listener.setMaxHttpHeaderSize(4 * GatewayFilter.MAX_HEADER_BYTES);
-    // Grizzly answers a GET or DELETE that carries a body with a bare 400; let it through so
-    // that the API answers 405 in the service's format.
-    http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-    // A client that stops sending mid-request must not hold a worker for long.
-    listener.getTransport().setReadTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    http.start();
-    URI actual = URI.create("http://" + options.host() + ":" + listener.getPort() + "/");
-    return new ReferenceServer(http, actual);
+    int eventLoops = Runtime.getRuntime().availableProcessors();
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(eventLoops)
+        .setWorkerPoolSize(1)
+        // Nothing is served from files: no cache directory in the user's working directory.
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    try {
+      ApiHandler handler = new ApiHandler(vertx, catalog, options.maxBodyBytes(), options.readTimeout());
+      HttpServerOptions http = new HttpServerOptions()
+          .setHost(options.host())
+          .setTcpNoDelay(true)
+          .setMaxHeaderSize(MAX_HEADER_BLOCK)
+          .setMaxInitialLineLength(MAX_HEADER_BLOCK)
+          // Clients that offer an h2c upgrade (the JDK's does) are answered in HTTP/1.1.
+          .setHttp2ClearTextEnabled(false)
+          .setHandle100ContinueAutomatically(true);
+      // One server per event loop, all on one port (Vert.x shares the socket between them,
+      // even a free port picked for port 0).
+      AtomicInteger bound = new AtomicInteger();
+      await(vertx.deployVerticle(() -> new Listener(http.setPort(options.port()), bound, handler),
+          new DeploymentOptions().setInstances(eventLoops)));
+      return new ReferenceServer(vertx, URI.create("http://" + options.host() + ":" + bound.get() + "/"));
+    } catch (IOException | RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  /** One event loop's server. */
+  private static final class Listener extends VerticleBase {
+    private final HttpServerOptions options;
+    private final AtomicInteger port;
+    private final ApiHandler handler;
+
+    Listener(HttpServerOptions options, AtomicInteger port, ApiHandler handler) {
+      this.options = options;
+      this.port = port;
+      this.handler = handler;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.createHttpServer(options)
+          .requestHandler(handler)
+          .invalidRequestHandler(handler::handleInvalid)
+          .listen()
+          .onSuccess(server -> port.set(server.actualPort()));
+    }
+  }
+
+  private static void await(Future<?> future) throws IOException {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("the server did not start within 30 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting", e);
+    }
   }
 
   private static Logger quiet(String name, Level level) {
@@ -84,12 +146,11 @@ public final class ReferenceServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      http.shutdown(2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      http.shutdownNow();
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(Level.WARNING, "the server did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

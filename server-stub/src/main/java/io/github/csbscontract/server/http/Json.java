@@ -15,23 +15,17 @@ import io.github.csbscontract.server.model.ProtectableParam;
 import io.github.csbscontract.server.model.RestorableParam;
 import io.github.csbscontract.server.model.RestorableTarget;
 import io.github.csbscontract.server.model.RestoreVolumeMapping;
-import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Jackson as the spec wants it: strict types (no "1" for 1 or 1 for "1"), duplicate keys
  * refused, unknown fields refused at the top level but ignored inside items, and no
  * {@code null} fields in answers.
  */
-@Provider
-public final class Json implements ContextResolver<ObjectMapper> {
+final class Json {
 
   static final ObjectMapper MAPPER = createMapper();
 
-  @Override
-  public ObjectMapper getContext(Class<?> type) {
-    return MAPPER;
-  }
+  private Json() {}
 
   private static ObjectMapper createMapper() {
     JsonMapper mapper = JsonMapper.builder()

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The generated JAX-RS interface, implemented. Authentication and body limits are the
- * gateway's job ({@link GatewayFilter}); Bean Validation has checked the body's shape.
+ * gateway's job ({@link Gateway}); Bean Validation has checked the body's shape.
  */
 public final class ResourcesResource implements ResourcesApi {
 

@@ -107,7 +107,8 @@ final class RawHttp {
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     int split = text.indexOf("\r\n\r\n");
-    if (!text.startsWith("HTTP/1.1 ") || split < 0) {
+    // HTTP/1.0 only for a request line too broken to tell its version.
+    if (!(text.startsWith("HTTP/1.1 ") || text.startsWith("HTTP/1.0 ")) || split < 0) {
       throw new IOException("not an HTTP answer: " + text);
     }
     String head = text.substring(0, split);

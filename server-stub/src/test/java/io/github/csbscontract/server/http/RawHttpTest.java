@@ -38,7 +38,7 @@ class RawHttpTest {
 
   @Test
   void anH2cUpgradeHeaderDoesNotStallTheBody() throws Exception {
-    // What the JDK's HttpClient sends by default; Grizzly treats the body as an upgraded stream.
+    // What the JDK's HttpClient sends by default; an HTTP/2 upgrade would take the body with it.
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH
         + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n", BODY));
 
@@ -71,12 +71,66 @@ class RawHttpTest {
 
   @Test
   void headersOverTheLimitGetTheServicesErrorBody() throws Exception {
-    String junk = "X-Junk: " + "a".repeat(GatewayFilter.MAX_HEADER_BYTES) + "\r\n";
+    String junk = "X-Junk: " + "a".repeat(Gateway.MAX_HEADER_BYTES) + "\r\n";
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH + junk, BODY));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).contains("\"error_code\":\"APIG.0201\"", "request header fields too large");
     assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  @Test
+  void headersPastWhatTheDecoderHoldsStillGetTheServicesErrorBody() throws Exception {
+    String junk = "X-Junk: " + "a".repeat(100 * 1024) + "\r\n";
+    RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH + junk, BODY));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"error_code\":\"APIG.0201\"", "request header fields too large");
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  @Test
+  void aRequestLineTooLongForTheDecoderGetsTheServicesErrorBody() throws Exception {
+    String path = RawHttp.PATH + "?" + "q".repeat(100 * 1024);
+    RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", path, AUTH, BODY));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"error_code\":\"CSBS.9001\"", "request line is too long");
+  }
+
+  @Test
+  void aRefusedRequestsUnreadBodyDoesNotConfuseTheNextRequestOnTheConnection() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      String refused = RawHttp.request("POST", RawHttp.PATH, "X-Auth-Token: nope\r\nContent-Type: application/json\r\n", BODY);
+      out.write(refused.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(RawHttp.read(in).status()).isEqualTo(401);
+
+      out.write(RawHttp.request("POST", RawHttp.PATH, AUTH, BODY).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      RawHttp.Answer next = RawHttp.read(in);
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.problems("POST", RawHttp.PATH)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRefusedRequestWhoseBodyStallsDoesNotHoldItsConnection() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5_000);
+      String head = RawHttp.request("POST", RawHttp.PATH, "X-Auth-Token: nope\r\nContent-Type: application/json\r\n", null)
+          .replace("\r\n\r\n", "\r\nContent-Length: 1000\r\n\r\n");
+      socket.getOutputStream().write((head + "{\"check_").getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      InputStream in = socket.getInputStream();
+
+      assertThat(RawHttp.read(in).status()).isEqualTo(401);
+      // The read deadline (1 s here) ends the connection instead of waiting for the rest.
+      assertThat(in.read()).isEqualTo(-1);
+    }
   }
 
   @Test

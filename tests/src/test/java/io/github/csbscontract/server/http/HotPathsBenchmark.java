@@ -1,9 +1,9 @@
-package io.github.csbscontract.tests.bench;
+package io.github.csbscontract.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogLoader;
-import io.github.csbscontract.server.http.Json;
+import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.model.CheckResp;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
@@ -24,7 +24,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The server's hot paths without HTTP: the rules per batch, and JSON in and out. */
+/**
+ * The server's hot paths without HTTP: the rules per batch, JSON in and out, and the two ways
+ * of checking the body's constraints. In the server's package, to reach its package-private
+ * parts without making them public API.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,22 +48,44 @@ public class HotPathsBenchmark {
   private ResourceActionRequest request;
   private ResourceActionResponse response;
   private Validator validator;
+  private ConstraintPrecheck precheck;
+  private Object[] arguments;
+  private ResourcesResource resource;
 
   @Setup
   public void setUp() throws Exception {
     Catalog catalog = CatalogLoader.demo();
     checks = new CapabilityChecks(catalog);
-    json = new Json().getContext(Object.class);
+    json = Json.MAPPER;
     requestBytes = ("{\"check_restorable\":[" + String.join(",", Collections.nCopies(items, ITEM)) + "]}").getBytes();
     request = json.readValue(requestBytes, ResourceActionRequest.class);
     response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));
     validator = Validation.buildDefaultValidatorFactory().getValidator();
+    precheck = ConstraintPrecheck.forParameters(validator, Operation.of(ResourcesApi.class).method);
+    arguments = new Object[] {PROJECT, ResourcesResource.CSBS_PROVIDER_ID, request};
+    resource = new ResourcesResource(checks);
+    if (!precheck.passes(arguments) || !validator.forExecutables()
+        .validateParameters(resource, precheck.method(), arguments).isEmpty()) {
+      throw new IllegalStateException("the benchmark request must be valid");
+    }
   }
 
   /** Bean Validation of the request body, as the server runs it before the rules. */
   @Benchmark
   public Set<ConstraintViolation<ResourceActionRequest>> validateRequest() {
     return validator.validate(request);
+  }
+
+  /** The arguments as the server checks them first: the precheck compiled from the same constraints. */
+  @Benchmark
+  public boolean precheckArguments() {
+    return precheck.passes(arguments);
+  }
+
+  /** The arguments as Hibernate Validator checks them (the server's path when the precheck says no). */
+  @Benchmark
+  public Set<ConstraintViolation<ResourcesResource>> validateArguments() {
+    return validator.forExecutables().validateParameters(resource, precheck.method(), arguments);
   }
 
   /** All rules over the batch, against the demo catalog. */

@@ -1,0 +1,308 @@
+package io.github.csbscontract.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.csbscontract.server.api.ResourcesApi;
+import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.server.rules.CapabilityChecks;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every HTTP request the reference server receives: the gateway's checks, the one API operation
+ * of the generated {@link ResourcesApi} (JSON in, Bean Validation, our implementation, JSON
+ * out), the meta pages, and the service's error body for everything that goes wrong.
+ *
+ * <p>Runs on Vert.x event loops, so nothing here may block: the body is collected as it
+ * arrives, under a size limit and a deadline, and all the work after that is CPU only.
+ */
+public final class ApiHandler implements Handler<HttpServerRequest> {
+
+  private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
+
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+  private static final String PROJECT_PARAMETER = "project_id";
+
+  private final Vertx vertx;
+  private final Gateway gateway;
+  private final Operation operation;
+  private final int projectIndex;
+  private final Object implementation;
+  private final Validator validator;
+  private final ConstraintPrecheck precheck;
+  private final ObjectReader reader;
+  private final ObjectWriter writer = Json.MAPPER.writer();
+  private final long readTimeoutMillis;
+  private final int maxBodyBytes;
+
+  public ApiHandler(Vertx vertx, Catalog catalog, long maxBodyBytes, Duration readTimeout) {
+    this.vertx = vertx;
+    this.gateway = new Gateway(catalog, maxBodyBytes);
+    this.operation = Operation.of(ResourcesApi.class);
+    this.projectIndex = operation.pathParameter(PROJECT_PARAMETER);
+    this.implementation = new ResourcesResource(new CapabilityChecks(catalog));
+    this.validator = Validation.buildDefaultValidatorFactory().getValidator();
+    this.precheck = ConstraintPrecheck.forParameters(validator, operation.method);
+    this.reader = Json.MAPPER.readerFor(operation.bodyType);
+    this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
+    this.maxBodyBytes = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 8);
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    if (LOG.isLoggable(Level.FINE)) {
+      // An access log for debugging, off by default: method, path and status, never headers.
+      request.response().endHandler(end -> LOG.fine(request.method() + " " + request.path() + " -> "
+          + request.response().getStatusCode()));
+    }
+    try {
+      route(request);
+    } catch (ApiError error) {
+      answer(request, error);
+      new BodyCollector(request, null).discard();
+    } catch (RuntimeException unexpected) {
+      fail(request, unexpected);
+      new BodyCollector(request, null).discard();
+    }
+  }
+
+  /**
+   * Requests the HTTP decoder could not read (request line or headers too long, broken syntax):
+   * answered in the service's format, then the connection is closed.
+   */
+  public void handleInvalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiError error;
+    if (cause instanceof TooLongHttpHeaderException) {
+      error = ApiError.gateway(400, GatewayError.HEADERS_TOO_LARGE);
+    } else if (cause instanceof TooLongHttpLineException || cause instanceof TooLongFrameException) {
+      error = ApiError.badRequest("request: the request line is too long");
+    } else {
+      error = ApiError.badRequest("request: not a well-formed HTTP/1.1 request");
+    }
+    answerAndClose(request, error);
+  }
+
+  private void route(HttpServerRequest request) {
+    Gateway.checkHeaderSize(request.headers());
+    String[] pathValues = operation.match(request.path());
+    if (pathValues == null) {
+      servePage(request);
+      return;
+    }
+    if (!request.method().name().equals(operation.httpMethod)) {
+      throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+    }
+    long declaredLength = declaredLength(request);
+    try {
+      gateway.admit(request.getHeader(Gateway.TOKEN_HEADER), pathValues[projectIndex],
+          request.getHeader(HttpHeaders.CONTENT_TYPE), operation.consumes, declaredLength);
+    } catch (ApiError refused) {
+      if (refused.status == 413) {
+        // The rest of a body this large is not worth reading.
+        answerAndClose(request, refused);
+        return;
+      }
+      throw refused;
+    }
+    new BodyCollector(request, pathValues).collect(declaredLength);
+  }
+
+  private void servePage(HttpServerRequest request) {
+    String path = request.path();
+    boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+    MetaPages.Page page = MetaPages.at(path);
+    if (page == null && !MetaPages.ROOT.equals(path)) {
+      throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
+    }
+    if (!read) {
+      throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+    }
+    HttpServerResponse response = request.response();
+    if (page == null) {
+      response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, MetaPages.DOCS).end();
+      return;
+    }
+    response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType()).end(Buffer.buffer(page.body()));
+  }
+
+  /** The body has arrived in full: read it, validate it, answer it. */
+  private void serve(HttpServerRequest request, String[] pathValues, Buffer bytes) {
+    try {
+      Object body = read(bytes);
+      Object[] args = operation.arguments(pathValues, body);
+      if (!precheck.passes(args)) {
+        Set<ConstraintViolation<Object>> violations =
+            validator.forExecutables().validateParameters(implementation, operation.method, args);
+        if (!violations.isEmpty()) {
+          throw ErrorAnswers.violations(violations);
+        }
+      }
+      byte[] json = writer.writeValueAsBytes(operation.invoke(implementation, args));
+      request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(json));
+    } catch (ApiError error) {
+      answer(request, error);
+    } catch (RuntimeException unexpected) {
+      fail(request, unexpected);
+    } catch (Throwable fatal) {
+      fail(request, fatal);
+      if (fatal instanceof Error error) {
+        throw error;
+      }
+    }
+  }
+
+  /** The body as the operation's model; null for none. */
+  private Object read(Buffer bytes) {
+    if (isBlank(bytes)) {
+      return null;
+    }
+    try {
+      return reader.readValue(bytes.getBytes());
+    } catch (JsonProcessingException unreadable) {
+      throw ErrorAnswers.json(unreadable);
+    } catch (IOException notText) {
+      // Parsing bytes in memory does no I/O: Jackson's encoding detection refused them.
+      throw ApiError.badRequest("body: malformed JSON (not UTF-8 text)");
+    }
+  }
+
+  private void answer(HttpServerRequest request, ApiError error) {
+    HttpServerResponse response = request.response();
+    if (response.ended()) {
+      return;
+    }
+    response.setStatusCode(error.status).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    try {
+      response.end(Buffer.buffer(writer.writeValueAsBytes(ErrorAnswers.body(error))));
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private void answerAndClose(HttpServerRequest request, ApiError error) {
+    if (!request.response().ended()) {
+      request.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+      answer(request, error);
+    }
+    request.connection().close();
+  }
+
+  private void fail(HttpServerRequest request, Throwable unexpected) {
+    LOG.log(Level.SEVERE, "unexpected failure answering a request", unexpected);
+    answer(request, ErrorAnswers.unexpected());
+  }
+
+  private static long declaredLength(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      // The HTTP decoder has already refused malformed lengths; this is a defensive answer.
+      throw ApiError.badRequest("request: Content-Length is not a number");
+    }
+  }
+
+  private static boolean isBlank(Buffer bytes) {
+    for (int i = 0, n = bytes.length(); i < n; i++) {
+      byte b = bytes.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads one request's body: at most the body limit (a chunked body is stopped as soon as it
+   * passes it), within the read deadline, so that a client that stops sending is answered
+   * instead of holding its connection forever. The body of a request already answered is read
+   * and dropped, so that the next request on the connection is found.
+   */
+  private final class BodyCollector implements Handler<Buffer> {
+
+    private final HttpServerRequest request;
+    private final String[] pathValues;
+    private Buffer body;
+    private long received;
+    private long deadline;
+    private boolean done;
+
+    BodyCollector(HttpServerRequest request, String[] pathValues) {
+      this.request = request;
+      this.pathValues = pathValues;
+    }
+
+    void collect(long declaredLength) {
+      body = Buffer.buffer(declaredLength > 0 ? (int) declaredLength : 256);
+      listen();
+    }
+
+    void discard() {
+      if (!request.isEnded() && !request.response().closed()) {
+        listen();
+      }
+    }
+
+    private void listen() {
+      deadline = vertx.setTimer(readTimeoutMillis, id -> stop(
+          ApiError.badRequest("body: could not be read to its end (incomplete or too slow)")));
+      request.handler(this);
+      request.exceptionHandler(broken -> stop(
+          ApiError.badRequest("body: could not be read to its end (incomplete or too slow)")));
+      request.endHandler(end -> {
+        if (!done) {
+          done = true;
+          vertx.cancelTimer(deadline);
+          if (body != null) {
+            serve(request, pathValues, body);
+          }
+        }
+      });
+    }
+
+    @Override
+    public void handle(Buffer chunk) {
+      if (done) {
+        return;
+      }
+      received += chunk.length();
+      if (received > maxBodyBytes) {
+        stop(ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
+      } else if (body != null) {
+        body.appendBuffer(chunk);
+      }
+    }
+
+    /** Answers (unless already answered) and closes the connection: its bytes can no longer be trusted. */
+    private void stop(ApiError error) {
+      if (!done) {
+        done = true;
+        vertx.cancelTimer(deadline);
+        answerAndClose(request, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.github.csbscontract.server.http;
+
+import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.catalog.Project;
+import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.server.rules.CsbsError;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the API gateway in front of CSBS does before the service sees a request: header size
+ * (400), token check (401, or 403 for another project's token), content type (415) and body
+ * size (413), in that order.
+ */
+final class Gateway {
+
+  static final String TOKEN_HEADER = "X-Auth-Token";
+
+  /** Largest sum of header names and values answered in the service's error format. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  private final Catalog catalog;
+  private final long maxBodyBytes;
+
+  Gateway(Catalog catalog, long maxBodyBytes) {
+    this.catalog = catalog;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  static void checkHeaderSize(Iterable<Map.Entry<String, String>> headers) {
+    long bytes = 0;
+    for (Map.Entry<String, String> header : headers) {
+      bytes += header.getKey().length() + header.getValue().length() + 4;
+    }
+    if (bytes > MAX_HEADER_BYTES) {
+      throw ApiError.gateway(400, GatewayError.HEADERS_TOO_LARGE);
+    }
+  }
+
+  /**
+   * Checks a request for the operation before its body is read.
+   *
+   * @param contentLength the declared body length, or -1 when the body is chunked or absent
+   */
+  void admit(String token, String projectId, String contentType, String consumes, long contentLength) {
+    authenticate(token, projectId);
+    if (!isMediaType(contentType, consumes)) {
+      throw ApiError.unsupportedMediaType();
+    }
+    if (contentLength > maxBodyBytes) {
+      throw ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE);
+    }
+  }
+
+  private void authenticate(String token, String projectId) {
+    if (token == null || token.isBlank()) {
+      throw ApiError.gateway(401, GatewayError.TOKEN_MISSING);
+    }
+    Optional<Project> project = catalog.projectForToken(token);
+    if (project.isEmpty()) {
+      throw ApiError.gateway(401, GatewayError.TOKEN_INVALID);
+    }
+    if (!project.get().id().equals(projectId)) {
+      throw ApiError.service(403, CsbsError.USER_UNVERIFIED);
+    }
+  }
+
+  /**
+   * Whether a Content-Type header names the wanted type ({@code type/subtype}, any case, any
+   * parameters). Wildcards, unparseable and absent values do not: the operation answers 415.
+   */
+  static boolean isMediaType(String header, String wanted) {
+    if (header == null) {
+      return false;
+    }
+    int semicolon = header.indexOf(';');
+    String type = (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
+    if (semicolon >= 0 && !wellFormedParameters(header.substring(semicolon + 1))) {
+      return false;
+    }
+    return type.equalsIgnoreCase(wanted);
+  }
+
+  /** {@code ; name=value} pairs, values plain tokens or quoted strings. */
+  private static boolean wellFormedParameters(String parameters) {
+    for (String parameter : parameters.split(";", -1)) {
+      String p = parameter.trim();
+      int equals = p.indexOf('=');
+      if (equals <= 0 || p.substring(0, equals).isBlank()) {
+        return false;
+      }
+      String value = p.substring(equals + 1).trim();
+      boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+      if (value.isEmpty() || (!quoted && (value.indexOf('"') >= 0 || value.indexOf(' ') >= 0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+package io.github.csbscontract.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What the reference server offers besides the API: the spec it implements, its rendered
+ * reference, and a health check. {@code GET /} redirects to the reference.
+ */
+final class MetaPages {
+
+  static final String SPEC_RESOURCE = "io/github/csbscontract/spec/openapi.yaml";
+  static final String DOCS_RESOURCE = "io/github/csbscontract/spec/docs.html";
+
+  /** A fixed answer: content type and body. */
+  record Page(String contentType, byte[] body) {}
+
+  static final String ROOT = "/";
+  static final String DOCS = "/docs";
+
+  private static final Map<String, Page> PAGES = Map.of(
+      DOCS, new Page("text/html;charset=utf-8", read(DOCS_RESOURCE)),
+      "/openapi.yaml", new Page("application/yaml", read(SPEC_RESOURCE)),
+      "/health", new Page("application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
+
+  private MetaPages() {}
+
+  /** The page at a path (a trailing slash names the same page), or null. */
+  static Page at(String path) {
+    Page page = PAGES.get(path);
+    if (page == null && path.length() > 1 && path.endsWith("/")) {
+      page = PAGES.get(path.substring(0, path.length() - 1));
+    }
+    return page;
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = MetaPages.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing: the spec jar is not on the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
