@@ -81,7 +81,8 @@ public final class ReferenceServer implements AutoCloseable {
           .setMaxInitialLineLength(MAX_HEADER_BLOCK)
           // Clients that offer an h2c upgrade (the JDK's does) are answered in HTTP/1.1.
           .setHttp2ClearTextEnabled(false)
-          .setHandle100ContinueAutomatically(true);
+          // 100 Continue only once the gateway has admitted the request (ApiHandler).
+          .setHandle100ContinueAutomatically(false);
       // One server per event loop, all on one port (Vert.x shares the socket between them,
       // even a free port picked for port 0).
       AtomicInteger bound = new AtomicInteger();

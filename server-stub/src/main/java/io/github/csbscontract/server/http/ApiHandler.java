@@ -41,6 +41,8 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
   private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
   private static final String PROJECT_PARAMETER = "project_id";
+  /** How much of a refused body is read and dropped before the connection is closed instead. */
+  private static final long LINGER_BYTES = 4 * 1024 * 1024;
 
   private final Vertx vertx;
   private final Gateway gateway;
@@ -113,16 +115,11 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
       throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
     }
     long declaredLength = declaredLength(request);
-    try {
-      gateway.admit(request.getHeader(Gateway.TOKEN_HEADER), pathValues[projectIndex],
-          request.getHeader(HttpHeaders.CONTENT_TYPE), operation.consumes, declaredLength);
-    } catch (ApiError refused) {
-      if (refused.status == 413) {
-        // The rest of a body this large is not worth reading.
-        answerAndClose(request, refused);
-        return;
-      }
-      throw refused;
+    gateway.admit(request.getHeader(Gateway.TOKEN_HEADER), pathValues[projectIndex],
+        request.getHeader(HttpHeaders.CONTENT_TYPE), operation.consumes, declaredLength);
+    if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+      // Only now: a client told 401, 413 or 415 instead need not send its body at all.
+      request.response().writeContinue();
     }
     new BodyCollector(request, pathValues).collect(declaredLength);
   }
@@ -236,10 +233,12 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
   }
 
   /**
-   * Reads one request's body: at most the body limit (a chunked body is stopped as soon as it
-   * passes it), within the read deadline, so that a client that stops sending is answered
-   * instead of holding its connection forever. The body of a request already answered is read
-   * and dropped, so that the next request on the connection is found.
+   * Reads one request's body: at most the body limit (a chunked body is answered 413 as soon as
+   * it passes it), within the read deadline, so that a client that stops sending is answered
+   * instead of holding its connection. After an early answer the rest of the body is read and
+   * dropped, up to {@link #LINGER_BYTES} more: closing while the client still sends would make
+   * its TCP stack discard our answer (a reset), and a drained connection can serve the next
+   * request.
    */
   private final class BodyCollector implements Handler<Buffer> {
 
@@ -248,7 +247,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private Buffer body;
     private long received;
     private long deadline;
-    private boolean done;
+    private boolean answered;
 
     BodyCollector(HttpServerRequest request, String[] pathValues) {
       this.request = request;
@@ -260,48 +259,49 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
       listen();
     }
 
+    /** For a request already answered. */
     void discard() {
+      answered = true;
       if (!request.isEnded() && !request.response().closed()) {
         listen();
       }
     }
 
     private void listen() {
-      deadline = vertx.setTimer(readTimeoutMillis, id -> stop(
-          ApiError.badRequest("body: could not be read to its end (incomplete or too slow)")));
+      deadline = vertx.setTimer(readTimeoutMillis, id -> stalled());
       request.handler(this);
-      request.exceptionHandler(broken -> stop(
-          ApiError.badRequest("body: could not be read to its end (incomplete or too slow)")));
+      request.exceptionHandler(broken -> stalled());
       request.endHandler(end -> {
-        if (!done) {
-          done = true;
-          vertx.cancelTimer(deadline);
-          if (body != null) {
-            serve(request, pathValues, body);
-          }
+        vertx.cancelTimer(deadline);
+        if (!answered) {
+          answered = true;
+          serve(request, pathValues, body);
         }
       });
     }
 
     @Override
     public void handle(Buffer chunk) {
-      if (done) {
-        return;
-      }
       received += chunk.length();
-      if (received > maxBodyBytes) {
-        stop(ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
-      } else if (body != null) {
+      if (received > maxBodyBytes + LINGER_BYTES) {
+        vertx.cancelTimer(deadline);
+        request.connection().close();
+      } else if (!answered && received > maxBodyBytes) {
+        answered = true;
+        body = null;
+        answer(request, ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
+      } else if (!answered) {
         body.appendBuffer(chunk);
       }
     }
 
-    /** Answers (unless already answered) and closes the connection: its bytes can no longer be trusted. */
-    private void stop(ApiError error) {
-      if (!done) {
-        done = true;
-        vertx.cancelTimer(deadline);
-        answerAndClose(request, error);
+    private void stalled() {
+      vertx.cancelTimer(deadline);
+      if (answered) {
+        request.connection().close();
+      } else {
+        answered = true;
+        answerAndClose(request, ApiError.badRequest("body: could not be read to its end (incomplete or too slow)"));
       }
     }
   }

@@ -134,6 +134,44 @@ class RawHttpTest {
   }
 
   @Test
+  void expectContinueIsAnsweredOnlyForAnAdmittedRequest() throws Exception {
+    String expect = "Expect: 100-continue\r\nContent-Length: " + BODY.length() + "\r\n";
+    try (Socket refused = new Socket("127.0.0.1", port)) {
+      refused.setSoTimeout(5_000);
+      refused.getOutputStream().write(RawHttp.request("POST", RawHttp.PATH,
+          "X-Auth-Token: nope\r\nContent-Type: application/json\r\n" + expect, null).getBytes(StandardCharsets.UTF_8));
+      // No body sent: the refusal comes without it.
+      assertThat(RawHttp.read(refused.getInputStream()).status()).isEqualTo(401);
+    }
+    try (Socket admitted = new Socket("127.0.0.1", port)) {
+      admitted.setSoTimeout(5_000);
+      admitted.getOutputStream().write(RawHttp.request("POST", RawHttp.PATH, AUTH + expect, null)
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] interim = admitted.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+      assertThat(new String(interim, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+      admitted.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
+      assertThat(RawHttp.read(admitted.getInputStream()).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aBodyOverTheLimitIsAnsweredWhileTheClientStillSendsAndTheConnectionServesOn() throws Exception {
+    int limit = 1024 * 1024;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String padded = BODY.substring(0, BODY.length() - 1) + " ".repeat(limit + 100_000) + "}";
+      out.write(RawHttp.request("POST", RawHttp.PATH, AUTH, padded).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(413);
+
+      out.write(RawHttp.request("POST", RawHttp.PATH, AUTH, BODY).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aLongUnknownFieldIsNotEchoedInFull() throws Exception {
     String name = "x".repeat(5000);
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH,
