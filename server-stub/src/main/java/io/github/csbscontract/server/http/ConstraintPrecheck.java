@@ -12,6 +12,9 @@ import jakarta.validation.metadata.PropertyDescriptor;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -109,15 +112,28 @@ final class ConstraintPrecheck {
     return checks;
   }
 
-  /** The check of one bean class, compiled on first sight of the class. */
-  private boolean beanPasses(Object bean) {
-    Check check = beans.get(bean.getClass());
-    if (check == null) {
-      check = compileBean(bean.getClass());
-      beans.put(bean.getClass(), check);
+  /**
+   * One place where validation cascades into beans. It remembers the last class it saw, since
+   * one place almost always sees one class (the generated model the property declares).
+   */
+  private final class CascadeSite implements Check {
+    private volatile Seen last;
+
+    @Override
+    public boolean passes(Object bean) {
+      if (bean == null) {
+        return true;
+      }
+      Seen seen = last;
+      if (seen == null || seen.type != bean.getClass()) {
+        seen = new Seen(bean.getClass(), beans.computeIfAbsent(bean.getClass(), ConstraintPrecheck.this::compileBean));
+        last = seen;
+      }
+      return seen.check.passes(bean);
     }
-    return check.passes(bean);
   }
+
+  private record Seen(Class<?> type, Check check) {}
 
   private Check compileBean(Class<?> type) {
     try {
@@ -127,7 +143,7 @@ final class ConstraintPrecheck {
       }
       List<Check> properties = new ArrayList<>();
       for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
-        Method getter = getter(type, property.getPropertyName());
+        MethodHandle getter = getter(type, property.getPropertyName());
         Check value = element(property, property.isCascaded(), property.getConstrainedContainerElementTypes());
         properties.add(bean -> value.passes(read(getter, bean)));
       }
@@ -161,8 +177,9 @@ final class ConstraintPrecheck {
     }
     if (cascaded) {
       // @Valid on a container cascades into its elements; on anything else, into the value.
+      Check bean = new CascadeSite();
       checks.add(value -> value == null || (value instanceof Iterable<?> || value instanceof Map<?, ?>
-          ? eachElement(value, v -> v == null || beanPasses(v)) : beanPasses(value)));
+          ? eachElement(value, bean) : bean.passes(value)));
     }
     Check[] all = checks.toArray(Check[]::new);
     return value -> {
@@ -231,32 +248,141 @@ final class ConstraintPrecheck {
       for (Pattern.Flag flag : pattern.flags()) {
         flags |= flag.getValue();
       }
+      FixedShape shape = flags == 0 ? FixedShape.of(pattern.regexp()) : null;
+      if (shape != null) {
+        return value -> value == null || (value instanceof CharSequence text && shape.matches(text));
+      }
       java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern.regexp(), flags);
       return value -> value == null || (value instanceof CharSequence text && compiled.matcher(text).matches());
     }
     throw new Unsupported();
   }
 
-  private static Method getter(Class<?> type, String property) {
+  /** The property's public getter, typed {@code (Object) -> Object}. */
+  private static MethodHandle getter(Class<?> type, String property) {
     String capitalised = Character.toUpperCase(property.charAt(0)) + property.substring(1);
     for (String name : List.of("get" + capitalised, "is" + capitalised)) {
       try {
         Method getter = type.getMethod(name);
         if (getter.getReturnType() != void.class) {
-          return getter;
+          return MethodHandles.publicLookup().unreflect(getter).asType(MethodType.methodType(Object.class, Object.class));
         }
-      } catch (NoSuchMethodException next) {
+      } catch (NoSuchMethodException | IllegalAccessException next) {
         // try the next spelling
       }
     }
     throw new Unsupported();
   }
 
-  private static Object read(Method getter, Object bean) {
+  private static Object read(MethodHandle getter, Object bean) {
     try {
-      return getter.invoke(bean);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + getter, e);
+      return (Object) getter.invokeExact(bean);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read a property of " + bean.getClass(), e);
+    }
+  }
+
+  /**
+   * A pattern that is a fixed sequence of ASCII character classes and literals, each repeated a
+   * fixed number of times ({@code ^[0-9a-f]{8}-[0-9a-f]{4}$}): the shape of the spec's IDs. It
+   * matches exactly the strings of its length whose every character is in its position's set,
+   * which a loop checks without the regex engine's backtracking machinery.
+   */
+  static final class FixedShape {
+    private final boolean[][] allowed;
+
+    private FixedShape(List<boolean[]> positions) {
+      this.allowed = positions.toArray(boolean[][]::new);
+    }
+
+    /** The shape of {@code regexp}, or null if it is not of that simple kind. */
+    static FixedShape of(String regexp) {
+      String body = regexp;
+      if (body.startsWith("^")) {
+        body = body.substring(1);
+      }
+      if (body.endsWith("$") && !body.endsWith("\\$")) {
+        body = body.substring(0, body.length() - 1);
+      }
+      List<boolean[]> positions = new ArrayList<>();
+      int i = 0;
+      while (i < body.length()) {
+        boolean[] set = new boolean[128];
+        char c = body.charAt(i);
+        if (c == '[') {
+          int end = body.indexOf(']', i + 1);
+          if (end < 0 || !charClass(body.substring(i + 1, end), set)) {
+            return null;
+          }
+          i = end + 1;
+        } else if (c == '\\' && i + 1 < body.length() && isPunctuation(body.charAt(i + 1))) {
+          set[body.charAt(i + 1)] = true;
+          i += 2;
+        } else if (c < 128 && Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ':' || c == '/') {
+          set[c] = true;
+          i++;
+        } else {
+          return null;
+        }
+        int times = 1;
+        if (i < body.length() && body.charAt(i) == '{') {
+          int end = body.indexOf('}', i);
+          String count = end < 0 ? "" : body.substring(i + 1, end);
+          if (!count.matches("[0-9]{1,3}")) {
+            return null;
+          }
+          times = Integer.parseInt(count);
+          i = end + 1;
+        }
+        for (int t = 0; t < times; t++) {
+          positions.add(set);
+        }
+      }
+      return positions.isEmpty() ? null : new FixedShape(positions);
+    }
+
+    boolean matches(CharSequence text) {
+      if (text.length() != allowed.length) {
+        return false;
+      }
+      for (int i = 0; i < allowed.length; i++) {
+        char c = text.charAt(i);
+        if (c >= 128 || !allowed[i][c]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code 0-9a-f} style classes of ASCII letters and digits only, no negation. */
+    private static boolean charClass(String spec, boolean[] set) {
+      if (spec.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < spec.length(); i++) {
+        char from = spec.charAt(i);
+        if (from >= 128 || !Character.isLetterOrDigit(from)) {
+          return false;
+        }
+        char to = from;
+        if (i + 2 < spec.length() && spec.charAt(i + 1) == '-') {
+          to = spec.charAt(i + 2);
+          if (to >= 128 || !Character.isLetterOrDigit(to) || to < from) {
+            return false;
+          }
+          i += 2;
+        }
+        for (char x = from; x <= to; x++) {
+          set[x] = true;
+        }
+      }
+      return true;
+    }
+
+    private static boolean isPunctuation(char c) {
+      return c < 128 && !Character.isLetterOrDigit(c) && c > ' ';
     }
   }
 

@@ -5,7 +5,9 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URLDecoder;
@@ -29,21 +31,31 @@ final class Operation {
   final Method method;
   final String httpMethod;
   final String consumes;
-  private final Pattern path;
+  /** The template's segments; null where a parameter sits. */
+  private final String[] segments;
   private final List<String> names;
   /** For each Java parameter: its index among the template's groups, or -1 for the body. */
   private final int[] sources;
   final Class<?> bodyType;
+  /** {@code (Object implementation, Object[] args) -> Object}: no reflective call per request. */
+  private final MethodHandle invoker;
 
-  private Operation(Method method, String httpMethod, String consumes, Pattern path, List<String> names, int[] sources,
-      Class<?> bodyType) {
+  private Operation(Method method, String httpMethod, String consumes, String[] segments, List<String> names,
+      int[] sources, Class<?> bodyType) {
     this.method = method;
     this.names = List.copyOf(names);
     this.httpMethod = httpMethod;
     this.consumes = consumes;
-    this.path = path;
+    this.segments = segments;
     this.sources = sources;
     this.bodyType = bodyType;
+    try {
+      this.invoker = MethodHandles.publicLookup().unreflect(method)
+          .asSpreader(Object[].class, method.getParameterCount())
+          .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(method + " is not public", e);
+    }
   }
 
   /** The interface's only operation; fails fast if the generated code has a shape we do not serve. */
@@ -59,17 +71,17 @@ final class Operation {
     }
     Method method = operations.get(0);
     String template = join(api.getAnnotation(Path.class), method.getAnnotation(Path.class));
+    String[] segments = template.substring(1).split("/", -1);
     List<String> names = new ArrayList<>();
-    Matcher parameter = TEMPLATE_PARAMETER.matcher(template);
-    StringBuilder regex = new StringBuilder("^");
-    int last = 0;
-    while (parameter.find()) {
-      regex.append(Pattern.quote(template.substring(last, parameter.start()))).append("([^/]+)");
-      names.add(parameter.group(1));
-      last = parameter.end();
+    for (int i = 0; i < segments.length; i++) {
+      Matcher parameter = TEMPLATE_PARAMETER.matcher(segments[i]);
+      if (parameter.matches()) {
+        names.add(parameter.group(1));
+        segments[i] = null;
+      } else if (segments[i].contains("{")) {
+        throw new IllegalStateException(method + ": a parameter must be a whole path segment: " + template);
+      }
     }
-    // Exactly the spec's path: with a trailing slash it is another (unknown) resource.
-    regex.append(Pattern.quote(template.substring(last))).append("$");
 
     Parameter[] parameters = method.getParameters();
     int[] sources = new int[parameters.length];
@@ -90,21 +102,41 @@ final class Operation {
     }
     Consumes consumes = method.getAnnotation(Consumes.class);
     return new Operation(method, httpMethod(method), consumes == null ? "application/json" : consumes.value()[0],
-        Pattern.compile(regex.toString()), names, sources, bodyType);
+        segments, names, sources, bodyType);
   }
 
-  /** The decoded path parameters in template order, or null when the path is not this operation's. */
+  /**
+   * The decoded path parameters in template order, or null when the path is not this
+   * operation's. Exactly the template: no trailing slash, no empty segments.
+   */
   String[] match(String rawPath) {
-    Matcher m = path.matcher(rawPath);
-    if (!m.matches()) {
+    if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
       return null;
     }
-    String[] values = new String[m.groupCount()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = decode(m.group(i + 1));
-      if (values[i] == null) {
+    String[] values = new String[names.size()];
+    int value = 0;
+    int start = 1;
+    for (int i = 0; i < segments.length; i++) {
+      int end = rawPath.indexOf('/', start);
+      boolean last = i == segments.length - 1;
+      if (last != (end < 0)) {
         return null;
       }
+      if (end < 0) {
+        end = rawPath.length();
+      }
+      if (segments[i] != null) {
+        if (!rawPath.regionMatches(start, segments[i], 0, segments[i].length()) || end - start != segments[i].length()) {
+          return null;
+        }
+      } else {
+        String decoded = end == start ? null : decode(rawPath.substring(start, end));
+        if (decoded == null) {
+          return null;
+        }
+        values[value++] = decoded;
+      }
+      start = end + 1;
     }
     return values;
   }
@@ -127,12 +159,9 @@ final class Operation {
     return index;
   }
 
+  /** Calls the operation on {@code implementation}; what it throws comes through unwrapped. */
   Object invoke(Object implementation, Object[] args) throws Throwable {
-    try {
-      return method.invoke(implementation, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return (Object) invoker.invokeExact(implementation, args);
   }
 
   /** Percent-decoding of one path segment; null when the escapes are broken. */

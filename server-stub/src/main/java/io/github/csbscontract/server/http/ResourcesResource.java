@@ -52,6 +52,9 @@ public final class ResourcesResource implements ResourcesApi {
   private static void rejectDuplicateMappings(List<RestorableParam> items) {
     for (int i = 0; i < items.size(); i++) {
       List<RestoreVolumeMapping> volumes = items.get(i).getTarget().getVolumes();
+      if (volumes.size() < 2) {
+        continue;
+      }
       Set<String> backups = new HashSet<>();
       Set<String> disks = new HashSet<>();
       for (int v = 0; v < volumes.size(); v++) {
