@@ -52,10 +52,12 @@ public final class ReferenceServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
 
   private final Vertx vertx;
+  private final ApiHandler handler;
   private final URI baseUri;
 
-  private ReferenceServer(Vertx vertx, URI baseUri) {
+  private ReferenceServer(Vertx vertx, ApiHandler handler, URI baseUri) {
     this.vertx = vertx;
+    this.handler = handler;
     this.baseUri = baseUri;
   }
 
@@ -88,7 +90,7 @@ public final class ReferenceServer implements AutoCloseable {
       AtomicInteger bound = new AtomicInteger();
       await(vertx.deployVerticle(() -> new Listener(http.setPort(options.port()), bound, handler),
           new DeploymentOptions().setInstances(eventLoops)));
-      return new ReferenceServer(vertx, URI.create("http://" + options.host() + ":" + bound.get() + "/"));
+      return new ReferenceServer(vertx, handler, URI.create("http://" + options.host() + ":" + bound.get() + "/"));
     } catch (IOException | RuntimeException e) {
       vertx.close();
       throw e;
@@ -152,6 +154,8 @@ public final class ReferenceServer implements AutoCloseable {
       LOG.log(Level.WARNING, "the server did not stop cleanly", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      handler.close();
     }
   }
 

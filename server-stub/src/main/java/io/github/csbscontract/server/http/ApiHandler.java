@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * <p>Runs on Vert.x event loops, so nothing here may block: the body is collected as it
  * arrives, under a size limit and a deadline, and all the work after that is CPU only.
  */
-public final class ApiHandler implements Handler<HttpServerRequest> {
+public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
 
@@ -49,6 +50,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
   private final Operation operation;
   private final int projectIndex;
   private final Object implementation;
+  private final ValidatorFactory validation;
   private final Validator validator;
   private final ConstraintPrecheck precheck;
   private final ObjectReader reader;
@@ -62,11 +64,18 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     this.operation = Operation.of(ResourcesApi.class);
     this.projectIndex = operation.pathParameter(PROJECT_PARAMETER);
     this.implementation = new ResourcesResource(new CapabilityChecks(catalog));
-    this.validator = Validation.buildDefaultValidatorFactory().getValidator();
+    this.validation = Validation.buildDefaultValidatorFactory();
+    this.validator = validation.getValidator();
     this.precheck = ConstraintPrecheck.forParameters(validator, operation.method);
     this.reader = Json.MAPPER.readerFor(operation.bodyType);
     this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
     this.maxBodyBytes = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 8);
+  }
+
+  /** Releases the validator's caches; for when the server stops. */
+  @Override
+  public void close() {
+    validation.close();
   }
 
   @Override
