@@ -1,6 +1,7 @@
 package io.github.csbscontract.client;
 
 import io.github.csbscontract.client.model.ResourceActionRequest;
+import io.github.csbscontract.spec.validation.ConstraintPrecheck;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -19,6 +20,7 @@ final class RequestValidator implements AutoCloseable {
 
   private final ValidatorFactory factory;
   private final Validator validator;
+  private final ConstraintPrecheck precheck;
 
   RequestValidator() {
     // The parameter interpolator needs no Jakarta EL on the classpath of client users.
@@ -26,10 +28,16 @@ final class RequestValidator implements AutoCloseable {
         .messageInterpolator(new ParameterMessageInterpolator())
         .buildValidatorFactory();
     validator = factory.getValidator();
+    precheck = ConstraintPrecheck.forBeans(validator);
   }
 
   /** Violations as {@code json.path: rule}, sorted; empty when the request is valid. */
   List<String> violations(ResourceActionRequest request) {
+    // The precheck finds a valid request valid in a fraction of the validator's time; anything
+    // else, the validator describes.
+    if (precheck.passesBean(request)) {
+      return List.of();
+    }
     return validator.validate(request).stream()
         .map(RequestValidator::describe)
         .sorted()

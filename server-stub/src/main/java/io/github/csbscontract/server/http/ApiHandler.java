@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.spec.validation.ConstraintPrecheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.spec.validation.ConstraintPrecheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogLoader;
