@@ -42,13 +42,18 @@ public final class Catalog {
     return Optional.ofNullable(projectsByTokenDigest.get(digest(token)));
   }
 
-  private static String digest(String token) {
+  /** One per thread: looking a digest up by name on every request showed in the profile. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  });
+
+  private static String digest(String token) {
+    // digest() resets the instance for its next use.
+    return HexFormat.of().formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The server, if it exists in that project: another project's server does not exist for it. */

@@ -153,9 +153,9 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
   }
 
   /** The body has arrived in full: read it, validate it, answer it. */
-  private void serve(HttpServerRequest request, String[] pathValues, Buffer bytes) {
+  private void serve(HttpServerRequest request, String[] pathValues, byte[] bytes, int length) {
     try {
-      Object body = read(bytes);
+      Object body = read(bytes, length);
       Object[] args = operation.arguments(pathValues, body);
       if (!precheck.passes(args)) {
         Set<ConstraintViolation<Object>> violations =
@@ -179,12 +179,12 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
   }
 
   /** The body as the operation's model; null for none. */
-  private Object read(Buffer bytes) {
-    if (isBlank(bytes)) {
+  private Object read(byte[] bytes, int length) {
+    if (isBlank(bytes, length)) {
       return null;
     }
     try {
-      return reader.readValue(bytes.getBytes());
+      return reader.readValue(bytes, 0, length);
     } catch (JsonProcessingException unreadable) {
       throw ErrorAnswers.json(unreadable);
     } catch (IOException notText) {
@@ -232,9 +232,9 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
     }
   }
 
-  private static boolean isBlank(Buffer bytes) {
-    for (int i = 0, n = bytes.length(); i < n; i++) {
-      byte b = bytes.getByte(i);
+  private static boolean isBlank(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
         return false;
       }
@@ -254,7 +254,9 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
 
     private final HttpServerRequest request;
     private final String[] pathValues;
-    private Buffer body;
+    /** The body so far, in {@code body[0..length)}; null once it is being dropped. */
+    private byte[] body;
+    private int length;
     private long received;
     private long deadline;
     private boolean answered;
@@ -265,7 +267,7 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
     }
 
     void collect(long declaredLength) {
-      body = Buffer.buffer(declaredLength > 0 ? (int) declaredLength : 256);
+      body = new byte[declaredLength > 0 ? (int) declaredLength : 256];
       listen();
     }
 
@@ -285,7 +287,7 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
         vertx.cancelTimer(deadline);
         if (!answered) {
           answered = true;
-          serve(request, pathValues, body);
+          serve(request, pathValues, body, length);
         }
       });
     }
@@ -301,8 +303,17 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
         body = null;
         answer(request, ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
       } else if (!answered) {
-        body.appendBuffer(chunk);
+        append(chunk);
       }
+    }
+
+    private void append(Buffer chunk) {
+      int needed = length + chunk.length();
+      if (needed > body.length) {
+        body = java.util.Arrays.copyOf(body, (int) Math.min(maxBodyBytes, Math.max(needed, 2L * body.length)));
+      }
+      chunk.getBytes(0, chunk.length(), body, length);
+      length = needed;
     }
 
     private void stalled() {
