@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * A local stand-in for the CSBS resources/action API: the generated JAX-RS interface,
  * implemented by the documented restore and backup rules over a catalog, served on Vert.x
- * event loops (one per core but one).
+ * event loops (one per core).
  *
  * <pre>
  * try (ReferenceServer server = ReferenceServer.start(ServerOptions.forTests())) {
@@ -68,10 +68,9 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   public static ReferenceServer start(ServerOptions options, Catalog catalog) throws IOException {
-    // A local stand-in shares its machine with the load generator and the system under test:
-    // one core is left to them. On two cores, one event loop measured 3-6 % more requests/s
-    // than two, with a third of the p99 (BENCHMARKS.md).
-    int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    // One per core. One fewer (leaving a core to the load generator) measured a better p99 for
+    // single items but halved the throughput of 100-item batches, whose work is all CPU.
+    int eventLoops = Runtime.getRuntime().availableProcessors();
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(eventLoops)
         .setWorkerPoolSize(1)
