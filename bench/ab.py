@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""A/B of two (or more) builds of the reference server, in one run: requests/s and CPU per request.
+
+Throughput on this shared two-core machine swings by 10 % between runs, so a change of a few
+percent is invisible in req/s alone. The server's own CPU time (user + system, all threads, from
+/proc) per answered request is steadier: that is the figure to compare.
+
+  cp server-stub/target/csbs-reference-server.jar /tmp/before.jar   # then change, rebuild
+  python3 bench/ab.py before=/tmp/before.jar after=server-stub/target/csbs-reference-server.jar
+
+Needs Linux (/proc) and wrk. Each jar: started on 127.0.0.1, 10 s warm-up, then 4 interleaved
+rounds of wrk -t2 -c32 -d5s with the seed request; medians printed.
+"""
+import json, os, re, statistics, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run as bench  # noqa: E402  (the harness's servers, ports and request)
+
+
+def cpu_seconds(pid):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def main():
+    if len(sys.argv) < 3 or any("=" not in a for a in sys.argv[1:]):
+        raise SystemExit(__doc__)
+    work = tempfile.mkdtemp(prefix="csbs-ab-")
+    body = json.dumps({"check_restorable": [bench.SEED_ITEM]})
+    script = os.path.join(work, "post.lua")
+    with open(script, "w") as f:
+        f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                f'wrk.headers["X-Auth-Token"] = "{bench.TOKEN}"\nwrk.body = {json.dumps(body)}\n')
+    servers = {}
+    for arg in sys.argv[1:]:
+        name, jar = arg.split("=", 1)
+        port = bench.free_port()
+        server = bench.Server(name, ["java", *bench.OUR_JVM, "-jar", jar, "--port", str(port)])
+        server.url = f"http://127.0.0.1:{port}"
+        servers[name] = server
+    results = {name: [] for name in servers}
+    try:
+        for server in servers.values():
+            server.start(body)
+            bench.wrk(server.url, script, 10, 2, 32)
+        for _ in range(4):
+            for name, server in servers.items():
+                before = cpu_seconds(server.proc.pid)
+                out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-s", script, server.url + bench.PATH],
+                                     capture_output=True, text=True, check=True).stdout
+                spent = cpu_seconds(server.proc.pid) - before
+                requests = int(re.search(r"(\d+) requests in", out).group(1))
+                results[name].append((requests / 5, spent / requests * 1e6))
+    finally:
+        for server in servers.values():
+            server.stop()
+    print("| build | req/s (median) | CPU per request (median) | CPU per request, rounds |")
+    print("|---|---:|---:|---|")
+    for name, rounds in results.items():
+        print(f"| {name} | {statistics.median(r[0] for r in rounds):,.0f} | "
+              f"{statistics.median(r[1] for r in rounds):.1f} us | {', '.join(f'{r[1]:.1f}' for r in rounds)} |")
+
+
+if __name__ == "__main__":
+    main()
