@@ -27,10 +27,6 @@ final class Gateway {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  long maxBodyBytes() {
-    return maxBodyBytes;
-  }
-
   static void checkHeaderSize(Iterable<Map.Entry<String, String>> headers) {
     long bytes = 0;
     for (Map.Entry<String, String> header : headers) {
