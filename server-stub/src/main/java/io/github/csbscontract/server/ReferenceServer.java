@@ -46,9 +46,6 @@ public final class ReferenceServer implements AutoCloseable {
       quiet("org.hibernate.validator", Level.WARNING),
       quiet("org.hibernate.validator.internal.metadata.aggregated.CascadingMetaDataBuilder", Level.SEVERE));
 
-  /** Largest header block the HTTP decoder accepts; above it, the answer is still ours. */
-  private static final int MAX_HEADER_BLOCK = 64 * 1024;
-
   private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
 
   private final Vertx vertx;
@@ -78,19 +75,11 @@ public final class ReferenceServer implements AutoCloseable {
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     try {
       ApiHandler handler = new ApiHandler(vertx, catalog, options.maxBodyBytes(), options.readTimeout());
-      HttpServerOptions http = new HttpServerOptions()
-          .setHost(options.host())
-          .setTcpNoDelay(true)
-          .setMaxHeaderSize(MAX_HEADER_BLOCK)
-          .setMaxInitialLineLength(MAX_HEADER_BLOCK)
-          // Clients that offer an h2c upgrade (the JDK's does) are answered in HTTP/1.1.
-          .setHttp2ClearTextEnabled(false)
-          // 100 Continue only once the gateway has admitted the request (ApiHandler).
-          .setHandle100ContinueAutomatically(false);
+      HttpServerOptions http = ApiHandler.httpOptions(options.host(), options.port());
       // One server per event loop, all on one port (Vert.x shares the socket between them,
       // even a free port picked for port 0).
       AtomicInteger bound = new AtomicInteger();
-      await(vertx.deployVerticle(() -> new Listener(http.setPort(options.port()), bound, handler),
+      await(vertx.deployVerticle(() -> new Listener(http, bound, handler),
           new DeploymentOptions().setInstances(eventLoops)));
       return new ReferenceServer(vertx, handler, URI.create("http://" + options.host() + ":" + bound.get() + "/"));
     } catch (IOException | RuntimeException e) {

@@ -17,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -45,6 +46,8 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
   private static final String PROJECT_PARAMETER = "project_id";
   /** How much of a refused body is read and dropped before the connection is closed instead. */
   private static final long LINGER_BYTES = 4 * 1024 * 1024;
+  /** Longest request line (method, path with query, version) the decoder reads. */
+  private static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
 
   private final Vertx vertx;
   private final Gateway gateway;
@@ -71,6 +74,22 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
     this.reader = Json.MAPPER.readerFor(operation.bodyType);
     this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
     this.maxBodyBytes = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 8);
+  }
+
+  /**
+   * The HTTP settings this handler relies on. The decoder enforces the gateway's header limit
+   * (its refusal reaches {@link #handleInvalid}, answered in the service's format); 100 Continue
+   * is ours to send; a client offering an h2c upgrade (the JDK's does) is answered in HTTP/1.1.
+   */
+  public static HttpServerOptions httpOptions(String host, int port) {
+    return new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setTcpNoDelay(true)
+        .setMaxHeaderSize(Gateway.MAX_HEADER_BYTES)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+        .setHttp2ClearTextEnabled(false)
+        .setHandle100ContinueAutomatically(false);
   }
 
   /** Releases the validator's caches; for when the server stops. */
@@ -115,7 +134,6 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
   }
 
   private void route(HttpServerRequest request) {
-    Gateway.checkHeaderSize(request.headers());
     String[] pathValues = operation.match(request.path());
     if (pathValues == null) {
       servePage(request);
