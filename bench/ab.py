@@ -5,8 +5,8 @@ Throughput on this shared two-core machine swings by 10 % between runs, so a cha
 percent is invisible in req/s alone. The server's own CPU time (user + system, all threads, from
 /proc) per answered request is steadier: that is the figure to compare.
 
-  cp server-stub/target/csbs-reference-server.jar /tmp/before.jar   # then change, rebuild
-  python3 bench/ab.py before=/tmp/before.jar after=server-stub/target/csbs-reference-server.jar
+  cp reference-server/target/csbs-reference-server.jar /tmp/before.jar   # then change, rebuild
+  python3 bench/ab.py before=/tmp/before.jar after=reference-server/target/csbs-reference-server.jar
 
 Needs Linux (/proc) and wrk. Each jar: started on 127.0.0.1, 10 s warm-up, then 4 interleaved
 rounds of wrk -t2 -c32 -d5s with the seed request; medians printed.

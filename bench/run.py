@@ -23,7 +23,7 @@ SEED_ITEM = {"checkpoint_item_id": "8986ce68-3da7-4d29-9cc2-1921e9504975",
 SEED_RESULT = {"resource_id": "6507cb66-90dc-4a12-a573-c9f3398f899d", "resource_type": "OS::Nova::Server",
                "result": True, "error_code": "", "error_msg": ""}
 WIREMOCK_JAR = os.path.expanduser("~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar")
-OUR_JAR = os.path.join(ROOT, "server-stub/target/csbs-reference-server.jar")
+OUR_JAR = os.path.join(ROOT, "reference-server/target/csbs-reference-server.jar")
 OUR_JVM = ["-XX:+UseParallelGC", "-Xmx128m"] + os.environ.get("OUR_JVM_EXTRA", "").split()
 
 
@@ -205,7 +205,7 @@ def main():
 
 
 def make_catalog(work, size):
-    with open(os.path.join(ROOT, "server-stub/src/main/resources/io/github/csbscontract/server/demo-catalog.json")) as f:
+    with open(os.path.join(ROOT, "reference-server/src/main/resources/io/github/csbscontract/server/demo-catalog.json")) as f:
         catalog = json.load(f)
     import uuid
     for i in range(size):

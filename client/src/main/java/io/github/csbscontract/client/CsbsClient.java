@@ -1,5 +1,6 @@
 package io.github.csbscontract.client;
 
+import io.github.csbscontract.core.Contract;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -50,9 +51,9 @@ import retrofit2.Retrofit;
 public final class CsbsClient implements AutoCloseable {
 
   /** The CSBS provider, the only one this API serves. */
-  public static final String CSBS_PROVIDER_ID = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
+  public static final String CSBS_PROVIDER_ID = Contract.CSBS_PROVIDER_ID;
 
-  private static final Pattern PROJECT_ID = Pattern.compile("^[0-9a-f]{32}$");
+  private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
 
   private final HttpUrl baseUrl;
   private final String projectId;

@@ -1,5 +1,6 @@
 package io.github.csbscontract.client;
 
+import io.github.csbscontract.core.Contract;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -12,7 +13,7 @@ import okhttp3.Response;
  */
 final class Guard implements Interceptor {
 
-  static final String TOKEN_HEADER = "X-Auth-Token";
+  static final String TOKEN_HEADER = Contract.TOKEN_HEADER;
 
   private final TokenSource tokens;
   private final String userAgent;

@@ -1,7 +1,7 @@
 package io.github.csbscontract.client;
 
 import io.github.csbscontract.client.model.ResourceActionRequest;
-import io.github.csbscontract.spec.validation.ConstraintPrecheck;
+import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

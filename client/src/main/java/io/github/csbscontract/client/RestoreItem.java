@@ -1,5 +1,6 @@
 package io.github.csbscontract.client;
 
+import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.client.model.RestorableParam;
 import io.github.csbscontract.client.model.RestorableTarget;
 import io.github.csbscontract.client.model.RestoreVolumeMapping;
@@ -21,9 +22,9 @@ import java.util.Objects;
 public final class RestoreItem {
 
   /** An ECS. */
-  public static final String ECS = "OS::Nova::Server";
+  public static final String ECS = Contract.ECS;
   /** A bare-metal server. */
-  public static final String BMS = "OS::Ironic::BareMetalServer";
+  public static final String BMS = Contract.BMS;
 
   private final String checkpointItemId;
   private String serverId;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csbscontract.client.model.ResourceActionRequest;
-import io.github.csbscontract.spec.validation.ConstraintPrecheck;
+import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.csbscontract.client;
 
+import io.github.csbscontract.core.Contract;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -18,7 +19,7 @@ final class Wire {
 
   static final String PROJECT = "0605767ab000d4c12f3bc0033d9d5d06";
   static final String TOKEN = "MIIT-secret-iam-token-7f3a9c";
-  static final String PATH = "/v1/" + PROJECT + "/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/action";
+  static final String PATH = "/v1/" + PROJECT + "/providers/" + Contract.CSBS_PROVIDER_ID + "/resources/action";
 
   private Wire() {}
 

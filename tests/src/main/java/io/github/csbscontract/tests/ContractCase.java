@@ -1,5 +1,6 @@
 package io.github.csbscontract.tests;
 
+import io.github.csbscontract.core.Contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -132,8 +133,6 @@ public record ContractCase(String id, JsonNode json) {
    */
   public record Target(String baseUrl, String projectId, String token, String otherToken) {
 
-    public static final String CSBS_PROVIDER_ID = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
-
     /** The reference server's demo project A, with project B's token as the other one. */
     public static Target demo(String baseUrl) {
       return new Target(baseUrl, "0605767ab000d4c12f3bc0033d9d5d06", "demo-token-project-a", "demo-token-project-b");
@@ -141,7 +140,7 @@ public record ContractCase(String id, JsonNode json) {
 
     String substitute(String text) {
       return text.replace("${project_id}", projectId)
-          .replace("${provider_id}", CSBS_PROVIDER_ID)
+          .replace("${provider_id}", Contract.CSBS_PROVIDER_ID)
           .replace("${token}", token)
           .replace("${other_token}", otherToken == null ? "" : otherToken);
     }

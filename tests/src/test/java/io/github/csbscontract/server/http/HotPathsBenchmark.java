@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.spec.validation.ConstraintPrecheck;
+import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogLoader;
@@ -8,7 +8,9 @@ import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.model.CheckResp;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
-import io.github.csbscontract.server.rules.CapabilityChecks;
+import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.rules.CapabilityChecks;
+import io.github.csbscontract.rules.CapabilityResource;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -51,7 +53,7 @@ public class HotPathsBenchmark {
   private Validator validator;
   private ConstraintPrecheck precheck;
   private Object[] arguments;
-  private ResourcesResource resource;
+  private CapabilityResource resource;
 
   @Setup
   public void setUp() throws Exception {
@@ -63,8 +65,8 @@ public class HotPathsBenchmark {
     response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));
     validator = Validation.buildDefaultValidatorFactory().getValidator();
     precheck = ConstraintPrecheck.forParameters(validator, Operation.of(ResourcesApi.class).method);
-    arguments = new Object[] {PROJECT, ResourcesResource.CSBS_PROVIDER_ID, request};
-    resource = new ResourcesResource(checks);
+    arguments = new Object[] {PROJECT, Contract.CSBS_PROVIDER_ID, request};
+    resource = new CapabilityResource(catalog);
     if (!precheck.passes(arguments) || !validator.forExecutables()
         .validateParameters(resource, precheck.method(), arguments).isEmpty()) {
       throw new IllegalStateException("the benchmark request must be valid");
@@ -85,7 +87,7 @@ public class HotPathsBenchmark {
 
   /** The arguments as Hibernate Validator checks them (the server's path when the precheck says no). */
   @Benchmark
-  public Set<ConstraintViolation<ResourcesResource>> validateArguments() {
+  public Set<ConstraintViolation<CapabilityResource>> validateArguments() {
     return validator.forExecutables().validateParameters(resource, precheck.method(), arguments);
   }
 

@@ -1,0 +1,2 @@
+/** The contract's constants and the Bean Validation helpers that the client and the servers share. */
+package io.github.csbscontract.core;

@@ -1,0 +1,159 @@
+package io.github.csbscontract.server.catalog;
+
+import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.rules.Backup;
+import io.github.csbscontract.rules.Server;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a catalog file (format: {@code catalog.schema.json} beside this class) and checks what a
+ * schema cannot: unique IDs, references to known projects, unique tokens.
+ */
+public final class CatalogLoader {
+
+  /** The bundled demo catalog, used when no file is given. */
+  public static final String DEMO_RESOURCE = "io/github/csbscontract/server/demo-catalog.json";
+
+  private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
+  private static final Pattern UUID =
+      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  private CatalogLoader() {}
+
+  public static Catalog demo() {
+    try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(DEMO_RESOURCE + " is missing from the jar");
+      }
+      return read(in, "demo catalog (" + DEMO_RESOURCE + ")");
+    } catch (IOException e) {
+      throw new CatalogException("demo catalog: cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  public static Catalog load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (CatalogException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CatalogException("catalog file " + file + ": cannot be read: " + e, e);
+    }
+  }
+
+  static Catalog read(InputStream in, String name) {
+    CatalogFile file;
+    try {
+      file = MAPPER.readValue(in, CatalogFile.class);
+    } catch (JsonProcessingException e) {
+      throw new CatalogException("catalog file " + name + ": " + place(e) + ": " + problem(e), e);
+    } catch (IOException e) {
+      throw new CatalogException("catalog file " + name + ": cannot be read: " + e, e);
+    }
+    List<String> problems = problems(file);
+    if (!problems.isEmpty()) {
+      throw new CatalogException("catalog file " + name + ": " + String.join("; ", problems), null);
+    }
+    return new Catalog(file.projects(), file.servers(), file.backups());
+  }
+
+  private static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    // Jackson names its own feature switches here; the user needs the field.
+    return message.startsWith("Missing creator property") ? "missing field" : message;
+  }
+
+  private static String place(JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" :
+        "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String path = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining("", "$", ""));
+      return where.isEmpty() ? path : path + " (" + where + ")";
+    }
+    return where.isEmpty() ? "$" : where;
+  }
+
+  private static List<String> problems(CatalogFile file) {
+    List<String> problems = new ArrayList<>();
+    Set<String> projectIds = new HashSet<>();
+    Set<String> tokens = new HashSet<>();
+    for (int i = 0; i < file.projects().size(); i++) {
+      Project project = file.projects().get(i);
+      String at = "$.projects[" + i + "]";
+      check(problems, PROJECT_ID.matcher(project.id()).matches(), at + ".id: must be 32 lowercase hex characters");
+      check(problems, projectIds.add(project.id()), at + ".id: duplicate project " + project.id());
+      check(problems, !project.tokens().isEmpty(), at + ".tokens: must hold at least one token");
+      for (int t = 0; t < project.tokens().size(); t++) {
+        String token = project.tokens().get(t);
+        check(problems, token.length() >= 8 && token.length() <= 4096,
+            at + ".tokens[" + t + "]: must be 8 to 4096 characters");
+        check(problems, tokens.add(token), at + ".tokens[" + t + "]: token already belongs to another project");
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < file.servers().size(); i++) {
+      Server server = file.servers().get(i);
+      String at = "$.servers[" + i + "]";
+      checkId(problems, ids, at, server.id());
+      check(problems, projectIds.contains(server.projectId()), at + ".project_id: unknown project " + server.projectId());
+      for (int v = 0; v < server.volumes().size(); v++) {
+        Server.Volume volume = server.volumes().get(v);
+        checkId(problems, ids, at + ".volumes[" + v + "]", volume.id());
+        check(problems, volume.sizeGb() > 0, at + ".volumes[" + v + "].size_gb: must be positive");
+      }
+    }
+    for (int i = 0; i < file.backups().size(); i++) {
+      Backup backup = file.backups().get(i);
+      String at = "$.backups[" + i + "]";
+      checkId(problems, ids, at, backup.id());
+      check(problems, projectIds.contains(backup.projectId()), at + ".project_id: unknown project " + backup.projectId());
+      check(problems, UUID.matcher(backup.resourceId()).matches(), at + ".resource_id: must be a lowercase UUID");
+      for (int v = 0; v < backup.volumeBackups().size(); v++) {
+        Backup.VolumeBackup volumeBackup = backup.volumeBackups().get(v);
+        checkId(problems, ids, at + ".volume_backups[" + v + "]", volumeBackup.id());
+        check(problems, volumeBackup.sizeGb() > 0, at + ".volume_backups[" + v + "].size_gb: must be positive");
+      }
+    }
+    return problems;
+  }
+
+  private static void checkId(List<String> problems, Set<String> ids, String at, String id) {
+    check(problems, UUID.matcher(id).matches(), at + ".id: must be a lowercase UUID");
+    check(problems, ids.add(id), at + ".id: duplicate ID " + id);
+  }
+
+  private static void check(List<String> problems, boolean ok, String problem) {
+    if (!ok) {
+      problems.add(problem);
+    }
+  }
+
+  record CatalogFile(List<Project> projects, List<Server> servers, List<Backup> backups) {}
+}

@@ -1,0 +1,34 @@
+package io.github.csbscontract.rules;
+
+/**
+ * A request the service refuses as a whole: answered with {@link #status()} and the service's
+ * error body ({@code error_code}, {@code error_msg}). Raised by {@link CapabilityResource}; an
+ * HTTP layer turns it into the answer.
+ */
+public final class CsbsRequestException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String errorCode;
+  private final String errorMsg;
+
+  CsbsRequestException(int status, CsbsError error, Object... args) {
+    super(error.code() + " " + error.message(args), null, false, false);
+    this.status = status;
+    this.errorCode = error.code();
+    this.errorMsg = error.message(args);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String errorMsg() {
+    return errorMsg;
+  }
+}

@@ -1,9 +1,0 @@
-package io.github.csbscontract.server.rules;
-
-/** Why an item failed: the CSBS code and the filled-in message. */
-public record CheckFailure(String errorCode, String errorMsg) {
-
-  static CheckFailure of(CsbsError error, Object... args) {
-    return new CheckFailure(error.code(), error.message(args));
-  }
-}
