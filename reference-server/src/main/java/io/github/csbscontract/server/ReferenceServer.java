@@ -3,18 +3,23 @@ package io.github.csbscontract.server;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogException;
 import io.github.csbscontract.server.catalog.CatalogLoader;
-import io.github.csbscontract.server.http.ApiHandler;
+import io.github.csbscontract.server.http.ConnectionSetup;
+import io.github.csbscontract.server.http.RequestPath;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServer;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,13 +54,18 @@ public final class ReferenceServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
 
   private final Vertx vertx;
-  private final ApiHandler handler;
+  private final Queue<HttpServer> listeners;
+  private final ValidatorFactory validation;
   private final URI baseUri;
+  private final Duration shutdownGrace;
 
-  private ReferenceServer(Vertx vertx, ApiHandler handler, URI baseUri) {
+  private ReferenceServer(Vertx vertx, Queue<HttpServer> listeners, ValidatorFactory validation, URI baseUri,
+      Duration shutdownGrace) {
     this.vertx = vertx;
-    this.handler = handler;
+    this.listeners = listeners;
+    this.validation = validation;
     this.baseUri = baseUri;
+    this.shutdownGrace = shutdownGrace;
   }
 
   /** Starts on the options' address; throws {@link CatalogException} for a broken catalog. */
@@ -65,48 +75,95 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   public static ReferenceServer start(ServerOptions options, Catalog catalog) throws IOException {
-    // One per core. One fewer (leaving a core to the load generator) measured a better p99 for
-    // single items but halved the throughput of 100-item batches, whose work is all CPU.
+    // One per core. One fewer (leaving a core to the load generator) halved the throughput of
+    // 100-item batches, whose work is all CPU (BENCHMARKS.md).
     int eventLoops = Runtime.getRuntime().availableProcessors();
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(eventLoops)
         .setWorkerPoolSize(1)
         // Nothing is served from files: no cache directory in the user's working directory.
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    vertx.exceptionHandler(ReferenceServer::haltOnOutOfMemory);
+    ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
     try {
-      ApiHandler handler = new ApiHandler(vertx, catalog, options.maxBodyBytes(), options.readTimeout());
-      HttpServerOptions http = ApiHandler.httpOptions(options.host(), options.port());
+      ConnectionSetup connections = new ConnectionSetup(options);
+      RequestPath requests = new RequestPath(vertx, catalog, validation.getValidator(), options.maxBodyBytes(),
+          options.bodyBudgetBytes(), options.bodyTimeout().toMillis());
+      Queue<HttpServer> listeners = new ConcurrentLinkedQueue<>();
+      AtomicInteger bound = new AtomicInteger();
       // One server per event loop, all on one port (Vert.x shares the socket between them,
       // even a free port picked for port 0).
-      AtomicInteger bound = new AtomicInteger();
-      await(vertx.deployVerticle(() -> new Listener(http, bound, handler),
+      await(vertx.deployVerticle(() -> new Listener(connections, requests, listeners, bound),
           new DeploymentOptions().setInstances(eventLoops)));
-      return new ReferenceServer(vertx, handler, URI.create("http://" + options.host() + ":" + bound.get() + "/"));
+      return new ReferenceServer(vertx, listeners, validation,
+          URI.create("http://" + options.host() + ":" + bound.get() + "/"), options.shutdownGrace());
     } catch (IOException | RuntimeException e) {
       vertx.close();
+      validation.close();
       throw e;
     }
   }
 
   /** One event loop's server. */
   private static final class Listener extends VerticleBase {
-    private final HttpServerOptions options;
+    private final ConnectionSetup connections;
+    private final RequestPath requests;
+    private final Queue<HttpServer> listeners;
     private final AtomicInteger port;
-    private final ApiHandler handler;
 
-    Listener(HttpServerOptions options, AtomicInteger port, ApiHandler handler) {
-      this.options = options;
+    Listener(ConnectionSetup connections, RequestPath requests, Queue<HttpServer> listeners, AtomicInteger port) {
+      this.connections = connections;
+      this.requests = requests;
+      this.listeners = listeners;
       this.port = port;
-      this.handler = handler;
     }
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer(options)
-          .requestHandler(handler)
-          .invalidRequestHandler(handler::handleInvalid)
-          .listen()
-          .onSuccess(server -> port.set(server.actualPort()));
+      HttpServer server = vertx.createHttpServer(connections.httpOptions())
+          .connectionHandler(connections::harden)
+          .requestHandler(requests)
+          .invalidRequestHandler(requests::refuseInvalid);
+      listeners.add(server);
+      return server.listen().onSuccess(listening -> port.set(listening.actualPort()));
+    }
+  }
+
+  /** {@code http://host:port/}, with the port actually bound. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /**
+   * Stops gracefully: no new connections, idle ones closed, requests already accepted answered
+   * within the shutdown grace (then their connections are closed too).
+   */
+  @Override
+  public void close() {
+    long graceMillis = shutdownGrace.toMillis();
+    try {
+      Future.all(listeners.stream().map(server -> server.shutdown(graceMillis, TimeUnit.MILLISECONDS)).toList())
+          .toCompletionStage().toCompletableFuture().get(graceMillis + 5_000, TimeUnit.MILLISECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(Level.WARNING, "the server did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      validation.close();
+    }
+  }
+
+  /**
+   * A JVM out of memory may have lost an event loop and would answer nothing ever again; better
+   * to end so that a supervisor starts a fresh one.
+   */
+  static void haltOnOutOfMemory(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        System.err.println("csbs-reference-server: out of memory, exiting");
+        Runtime.getRuntime().halt(3);
+      }
     }
   }
 
@@ -130,67 +187,5 @@ public final class ReferenceServer implements AutoCloseable {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(level);
     return logger;
-  }
-
-  /** {@code http://host:port/}, with the port actually bound. */
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  @Override
-  public void close() {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.log(Level.WARNING, "the server did not stop cleanly", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      handler.close();
-    }
-  }
-
-  public static void main(String[] args) throws Exception {
-    // Netty 4.2's default (adaptive) allocator hands chunks between threads through a shared
-    // queue that took 8 % of the CPU samples under load; its pooled allocator measured about
-    // 15 % more requests/s here (BENCHMARKS.md). Set before Netty loads, unless the user chose.
-    if (System.getProperty("io.netty.allocator.type") == null) {
-      System.setProperty("io.netty.allocator.type", "pooled");
-    }
-    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
-    ServerOptions options;
-    try {
-      options = ServerOptions.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("csbs-reference-server: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    if (options == null) {
-      System.out.print(ServerOptions.USAGE);
-      return;
-    }
-    ReferenceServer server;
-    try {
-      server = start(options);
-    } catch (CatalogException e) {
-      System.err.println("csbs-reference-server: " + e.getMessage());
-      System.exit(1);
-      return;
-    } catch (IOException e) {
-      System.err.println("csbs-reference-server: cannot listen on " + options.host() + ":" + options.port()
-          + ": " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      System.out.println("CSBS reference server stopped");
-      stopped.countDown();
-    }, "shutdown"));
-    System.out.println("CSBS reference server listening on " + server.baseUri()
-        + " (catalog: " + (options.catalog() == null ? "bundled demo" : options.catalog()) + ")");
-    stopped.await();
   }
 }

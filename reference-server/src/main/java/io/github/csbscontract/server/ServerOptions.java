@@ -1,8 +1,10 @@
 package io.github.csbscontract.server;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,11 +14,24 @@ import java.util.Map;
  * @param port TCP port; 0 picks a free one
  * @param catalog catalog file, or null for the bundled demo catalog
  * @param maxBodyBytes largest request body accepted; larger gets 413
- * @param readTimeout how long a request may stall mid-body before it is answered 400
+ * @param bodyBudgetBytes request-body bytes held at once across all connections; a request whose
+ *     body would pass it gets 503, so many large bodies cannot exhaust memory
+ * @param bodyTimeout how long a request may stall mid-body before it is answered 400
+ * @param headerTimeout how long a request's line and headers may take from its first byte
+ *     (nginx's {@code client_header_timeout}); past it the answer is 408 and the connection closes
+ * @param idleTimeout how long a connection may stay silent between requests before it is closed
+ * @param shutdownGrace how long a stop waits for accepted requests to be answered
  */
-public record ServerOptions(String host, int port, Path catalog, long maxBodyBytes, Duration readTimeout) {
-
-  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+public record ServerOptions(
+    String host,
+    int port,
+    Path catalog,
+    long maxBodyBytes,
+    long bodyBudgetBytes,
+    Duration bodyTimeout,
+    Duration headerTimeout,
+    Duration idleTimeout,
+    Duration shutdownGrace) {
 
   public static final String USAGE = """
       Usage: java -jar csbs-reference-server.jar [options]
@@ -24,12 +39,22 @@ public record ServerOptions(String host, int port, Path catalog, long maxBodyByt
       Runs a local stand-in for the CSBS resources/action API (check_restorable, check_protectable).
 
       Options (flag, environment variable, default):
-        --host HOST            CSBS_HOST            127.0.0.1
-        --port PORT            CSBS_PORT            8080   (0: any free port)
-        --catalog FILE         CSBS_CATALOG         the bundled demo catalog
-        --max-body-bytes N     CSBS_MAX_BODY_BYTES  1048576
-        --help                 print this text and exit
+        --host HOST                CSBS_HOST               127.0.0.1
+        --port PORT                CSBS_PORT               8080   (0: any free port)
+        --catalog FILE             CSBS_CATALOG            the bundled demo catalog
+        --max-body-bytes N         CSBS_MAX_BODY_BYTES     1048576   (larger body: 413)
+        --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  67108864  (all bodies held at once; past it: 503)
+        --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
+        --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
+        --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent connection between requests: closed)
+        --shutdown-grace TIME      CSBS_SHUTDOWN_GRACE     5s    (on SIGTERM, for accepted requests)
+        --help                     print this text and exit
+
+      TIME is a number of seconds, or a number with ms, s or m (500ms, 30s, 2m).
       """;
+
+  private static final ServerOptions DEFAULTS = new ServerOptions("127.0.0.1", 8080, null, 1024 * 1024,
+      64L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5));
 
   public ServerOptions {
     if (host == null || host.isBlank()) {
@@ -38,66 +63,208 @@ public record ServerOptions(String host, int port, Path catalog, long maxBodyByt
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: must be 0 to 65535, was " + port);
     }
-    if (maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("max-body-bytes: must be at least 1024, was " + maxBodyBytes);
+    if (maxBodyBytes < 1024 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("max-body-bytes: must be 1024 to " + (Integer.MAX_VALUE - 8) + ", was " + maxBodyBytes);
     }
-    if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
-      throw new IllegalArgumentException("readTimeout: must be positive, was " + readTimeout);
+    if (bodyBudgetBytes < maxBodyBytes) {
+      throw new IllegalArgumentException("body-budget-bytes: must be at least max-body-bytes (" + maxBodyBytes
+          + "), was " + bodyBudgetBytes);
+    }
+    positive("body-timeout", bodyTimeout);
+    positive("header-timeout", headerTimeout);
+    positive("idle-timeout", idleTimeout);
+    if (shutdownGrace == null || shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdown-grace: must not be negative, was " + shutdownGrace);
     }
     if (catalog != null && !Files.isRegularFile(catalog)) {
       throw new IllegalArgumentException("catalog: no such file: " + catalog);
     }
   }
 
+  /** The defaults of the command line: 127.0.0.1:8080, the demo catalog. */
+  public static ServerOptions defaults() {
+    return DEFAULTS;
+  }
+
   /** Loopback, an ephemeral port and the demo catalog: what tests want. */
   public static ServerOptions forTests() {
-    return new ServerOptions("127.0.0.1", 0, null, 1024 * 1024, DEFAULT_READ_TIMEOUT);
+    return DEFAULTS.withPort(0);
+  }
+
+  public ServerOptions withHost(String host) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace);
+  }
+
+  public ServerOptions withPort(int port) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace);
   }
 
   public ServerOptions withCatalog(Path file) {
-    return new ServerOptions(host, port, file, maxBodyBytes, readTimeout);
+    return new ServerOptions(host, port, file, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace);
   }
 
   public ServerOptions withMaxBodyBytes(long bytes) {
-    return new ServerOptions(host, port, catalog, bytes, readTimeout);
+    return new ServerOptions(host, port, catalog, bytes, Math.max(bytes, bodyBudgetBytes), bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace);
   }
 
-  public ServerOptions withReadTimeout(Duration timeout) {
-    return new ServerOptions(host, port, catalog, maxBodyBytes, timeout);
+  public ServerOptions withBodyBudgetBytes(long bytes) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bytes, bodyTimeout, headerTimeout, idleTimeout,
+        shutdownGrace);
   }
 
-  /** Null when {@code --help} was asked for. */
+  public ServerOptions withBodyTimeout(Duration timeout) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, timeout, headerTimeout, idleTimeout,
+        shutdownGrace);
+  }
+
+  public ServerOptions withHeaderTimeout(Duration timeout) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, timeout, idleTimeout,
+        shutdownGrace);
+  }
+
+  public ServerOptions withIdleTimeout(Duration timeout) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout, timeout,
+        shutdownGrace);
+  }
+
+  public ServerOptions withShutdownGrace(Duration grace) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, grace);
+  }
+
+  /** The options of a command line and environment; null when {@code --help} was asked for. */
   static ServerOptions parse(String[] args, Map<String, String> env) {
-    String host = env.getOrDefault("CSBS_HOST", "127.0.0.1");
-    String port = env.getOrDefault("CSBS_PORT", "8080");
-    String catalog = env.get("CSBS_CATALOG");
-    String maxBody = env.getOrDefault("CSBS_MAX_BODY_BYTES", "1048576");
+    Map<Option, String> values = new EnumMap<>(Option.class);
+    for (Option option : Option.values()) {
+      String fromEnv = env.get(option.env);
+      if (fromEnv != null) {
+        values.put(option, fromEnv);
+      }
+    }
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
         return null;
       }
+      Option option = Option.of(flag);
+      if (option == null) {
+        throw new IllegalArgumentException(flag + ": unknown option (see --help)");
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(flag + ": needs a value (see --help)");
       }
-      String value = args[++i];
-      switch (flag) {
-        case "--host" -> host = value;
-        case "--port" -> port = value;
-        case "--catalog" -> catalog = value;
-        case "--max-body-bytes" -> maxBody = value;
-        default -> throw new IllegalArgumentException(flag + ": unknown option (see --help)");
-      }
+      values.put(option, args[++i]);
     }
-    return new ServerOptions(host, number("port", port), catalog == null ? null : Path.of(catalog),
-        number("max-body-bytes", maxBody), DEFAULT_READ_TIMEOUT);
+    // In declaration order, so that the body limit is set before the budget that must hold it.
+    ServerOptions options = DEFAULTS;
+    for (Map.Entry<Option, String> value : values.entrySet()) {
+      options = value.getKey().apply(options, value.getValue());
+    }
+    return options;
   }
 
-  private static int number(String name, String value) {
+  /** One flag with its environment variable and how its value changes the options. */
+  private enum Option {
+    HOST("--host", "CSBS_HOST") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withHost(v);
+      }
+    },
+    PORT("--port", "CSBS_PORT") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withPort((int) number("port", v));
+      }
+    },
+    CATALOG("--catalog", "CSBS_CATALOG") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withCatalog(Path.of(v));
+      }
+    },
+    MAX_BODY_BYTES("--max-body-bytes", "CSBS_MAX_BODY_BYTES") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withMaxBodyBytes(number("max-body-bytes", v));
+      }
+    },
+    BODY_BUDGET_BYTES("--body-budget-bytes", "CSBS_BODY_BUDGET_BYTES") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withBodyBudgetBytes(number("body-budget-bytes", v));
+      }
+    },
+    BODY_TIMEOUT("--body-timeout", "CSBS_BODY_TIMEOUT") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withBodyTimeout(duration("body-timeout", v));
+      }
+    },
+    HEADER_TIMEOUT("--header-timeout", "CSBS_HEADER_TIMEOUT") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withHeaderTimeout(duration("header-timeout", v));
+      }
+    },
+    IDLE_TIMEOUT("--idle-timeout", "CSBS_IDLE_TIMEOUT") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withIdleTimeout(duration("idle-timeout", v));
+      }
+    },
+    SHUTDOWN_GRACE("--shutdown-grace", "CSBS_SHUTDOWN_GRACE") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withShutdownGrace(duration("shutdown-grace", v));
+      }
+    };
+
+    final String flag;
+    final String env;
+
+    Option(String flag, String env) {
+      this.flag = flag;
+      this.env = env;
+    }
+
+    abstract ServerOptions apply(ServerOptions options, String value);
+
+    static Option of(String flag) {
+      for (Option option : values()) {
+        if (option.flag.equals(flag)) {
+          return option;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static long number(String name, String value) {
     try {
-      return Integer.parseInt(value.trim());
+      return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": not a number: " + value);
+    }
+  }
+
+  /** {@code 30}, {@code 30s}, {@code 500ms} or {@code 2m}. */
+  static Duration duration(String name, String value) {
+    String text = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      }
+      if (text.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+      if (text.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ": not a time (30, 30s, 500ms, 2m): " + value);
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + ": must be positive, was " + value);
     }
   }
 }

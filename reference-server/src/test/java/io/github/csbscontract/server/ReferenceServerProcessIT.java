@@ -55,6 +55,7 @@ class ReferenceServerProcessIT {
       // Read before the exit: the JDK drains and closes a dead process's pipe under our reader.
       assertThat(out.readLine()).isEqualTo("CSBS reference server stopped");
       assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+      assertThat(server.exitValue()).as("a clean stop exits 0, not 143").isZero();
       assertThat(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
           .as("nothing but the ready line is logged").isEmpty();
     } finally {
@@ -91,7 +92,8 @@ class ReferenceServerProcessIT {
     assertThat(help.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(help.exitValue()).isZero();
     assertThat(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-        .contains("--host", "--port", "--catalog", "--max-body-bytes", "CSBS_CATALOG");
+        .contains("--host", "--port", "--catalog", "--max-body-bytes", "--header-timeout", "--idle-timeout",
+            "--shutdown-grace", "CSBS_CATALOG");
   }
 
   @Test

@@ -3,7 +3,10 @@ package io.github.csbscontract.server.http;
 import io.github.csbscontract.rules.CsbsError;
 import io.github.csbscontract.rules.CsbsRequestException;
 
-/** A request-level error: answered with its status and an {@code ErrorResponse} body. */
+/**
+ * A refused request: answered with its status and the service's error body
+ * ({@code error_code}, {@code error_msg}, and {@code request_id} for the gateway's own codes).
+ */
 final class ApiError extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -13,21 +16,24 @@ final class ApiError extends RuntimeException {
   final String errorMsg;
   /** Gateway errors carry a request ID; the service's own do not. */
   final boolean fromGateway;
+  /** The connection cannot serve another request after this answer. */
+  final boolean closesConnection;
 
-  private ApiError(int status, String errorCode, String errorMsg, boolean fromGateway) {
+  private ApiError(int status, String errorCode, String errorMsg, boolean fromGateway, boolean closesConnection) {
     super(errorCode + " " + errorMsg, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
     this.errorMsg = CsbsError.cap(errorMsg);
     this.fromGateway = fromGateway;
+    this.closesConnection = closesConnection;
   }
 
   static ApiError service(int status, CsbsError error, Object... args) {
-    return new ApiError(status, error.code(), error.message(args), false);
+    return new ApiError(status, error.code(), error.message(args), false, false);
   }
 
   static ApiError of(CsbsRequestException refused) {
-    return new ApiError(refused.status(), refused.errorCode(), refused.errorMsg(), false);
+    return new ApiError(refused.status(), refused.errorCode(), refused.errorMsg(), false, false);
   }
 
   static ApiError badRequest(String message) {
@@ -39,17 +45,31 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError gateway(int status, GatewayError error) {
-    return new ApiError(status, error.code, error.message, true);
+    return new ApiError(status, error.code, error.message, true, false);
   }
 
-  /** Codes of the API gateway in front of the service (csbs-facts.md). */
+  /** A refusal of the HTTP message itself, before the service could read it. */
+  static ApiError protocol(int status, String problem) {
+    return new ApiError(status, GatewayError.REQUEST_ERROR.code, GatewayError.REQUEST_ERROR.message + " " + problem,
+        true, true);
+  }
+
+  /** The same answer, after which the connection is closed. */
+  ApiError closing() {
+    return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true);
+  }
+
+  /** Codes of the API gateway in front of the service. */
   enum GatewayError {
     TOKEN_MISSING("APIG.0301", "Incorrect IAM authentication information: x-auth-token not found"),
     TOKEN_INVALID("APIG.0301", "Incorrect IAM authentication information: decrypt token fail"),
+    TOKEN_REPEATED("APIG.0301", "Incorrect IAM authentication information: more than one x-auth-token"),
     API_NOT_FOUND("APIG.0101", "The API does not exist or has not been published in the environment."),
     METHOD_NOT_FOUND("APIG.0101", "The API does not exist."),
     ENTITY_TOO_LARGE("APIG.0201", "Request entity too large."),
-    HEADERS_TOO_LARGE("APIG.0201", "API request error: request header fields too large.");
+    HEADERS_TOO_LARGE("APIG.0201", "API request error: request header fields too large."),
+    REQUEST_ERROR("APIG.0201", "API request error:"),
+    OVERLOADED("APIG.0201", "API request error: the server holds too many request bodies; retry later.");
 
     final String code;
     final String message;

@@ -1,49 +1,57 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.rules.CsbsError;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.Project;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
-import io.github.csbscontract.rules.CsbsError;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What the API gateway in front of CSBS does before the service sees a request: token check
- * (401, or 403 for another project's token), content type (415) and body size (413), in that
- * order. Its header-size limit (400) comes first and is the HTTP decoder's, set from
- * {@link #MAX_HEADER_BYTES} ({@link ApiHandler#httpOptions}).
+ * What the API gateway in front of CSBS checks before the service reads a request: the token
+ * (401, or 403 for another project's token), the content type (415) and the declared body size
+ * (413), in that order. Its header-size limit (400) comes first and is the HTTP decoder's, set
+ * from {@link #MAX_HEADER_BYTES} ({@link ConnectionSetup}).
  */
 final class Gateway {
-
-  static final String TOKEN_HEADER = Contract.TOKEN_HEADER;
 
   /** Largest header block; past it the answer is 400 APIG.0201 (the HTTP decoder enforces it). */
   static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final Catalog catalog;
   private final long maxBodyBytes;
+  private final String consumes;
 
-  Gateway(Catalog catalog, long maxBodyBytes) {
+  Gateway(Catalog catalog, long maxBodyBytes, String consumes) {
     this.catalog = catalog;
     this.maxBodyBytes = maxBodyBytes;
+    this.consumes = consumes;
   }
 
   /**
    * Checks a request for the operation before its body is read.
    *
-   * @param contentLength the declared body length, or -1 when the body is chunked or absent
+   * @param declaredLength the declared body length, or -1 when the body is chunked or absent
    */
-  void admit(String token, String projectId, String contentType, String consumes, long contentLength) {
-    authenticate(token, projectId);
-    if (!isMediaType(contentType, consumes)) {
+  void admit(MultiMap headers, String projectId, long declaredLength) {
+    authenticate(headers.getAll(Contract.TOKEN_HEADER), projectId);
+    if (!isMediaType(headers.get(HttpHeaders.CONTENT_TYPE), consumes)) {
       throw ApiError.unsupportedMediaType();
     }
-    if (contentLength > maxBodyBytes) {
+    if (declaredLength > maxBodyBytes) {
       throw ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE);
     }
   }
 
-  private void authenticate(String token, String projectId) {
+  private void authenticate(List<String> tokens, String projectId) {
+    if (tokens.size() > 1) {
+      // Which one would count is a guess an attacker could exploit: neither does.
+      throw ApiError.gateway(401, GatewayError.TOKEN_REPEATED);
+    }
+    String token = tokens.isEmpty() ? null : tokens.get(0);
     if (token == null || token.isBlank()) {
       throw ApiError.gateway(401, GatewayError.TOKEN_MISSING);
     }

@@ -2,6 +2,8 @@ package io.github.csbscontract.server.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,10 +17,11 @@ import io.github.csbscontract.server.model.ProtectableParam;
 import io.github.csbscontract.server.model.RestorableParam;
 import io.github.csbscontract.server.model.RestorableTarget;
 import io.github.csbscontract.server.model.RestoreVolumeMapping;
+import java.util.List;
 
 /**
- * Jackson as the spec wants it: strict types (no "1" for 1 or 1 for "1"), duplicate keys
- * refused, unknown fields refused at the top level but ignored inside items, and no
+ * Jackson as the spec wants it: strict types (no "1" for 1 or 1 for "1", no null items),
+ * duplicate keys refused, unknown fields refused at the top level but ignored inside items, and no
  * {@code null} fields in answers.
  */
 final class Json {
@@ -41,6 +44,8 @@ final class Json {
         .addMixIn(RestoreVolumeMapping.class, TolerantItem.class)
         .addMixIn(ProtectableParam.class, TolerantItem.class)
         .build();
+    // A null where an item belongs is a type error too, named by Jackson with its index.
+    mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     // Scalars of the wrong JSON type are type errors, not values to convert.
     mapper.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -1,5 +1,11 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +33,27 @@ final class MetaPages {
       "/health", new Page("application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
 
   private MetaPages() {}
+
+  /**
+   * Answers a request for a page: GET or HEAD, {@code /} leads to the reference; any other path
+   * is not an API (404), any other method not allowed (405).
+   */
+  static void serve(HttpServerRequest request) {
+    String path = request.path();
+    Page page = at(path);
+    if (page == null && !ROOT.equals(path)) {
+      throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
+    }
+    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+      throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+    }
+    HttpServerResponse response = request.response();
+    if (page == null) {
+      response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, DOCS).end();
+    } else {
+      response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType()).end(Buffer.buffer(page.body()));
+    }
+  }
 
   /** The page at a path (a trailing slash names the same page), or null. */
   static Page at(String path) {

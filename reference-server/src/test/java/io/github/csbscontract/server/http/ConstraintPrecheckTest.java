@@ -84,7 +84,10 @@ class ConstraintPrecheckTest {
   @Test
   void noBodyAndNullItemsAgree() throws Exception {
     assertAgrees(new Object[] {PROJECT, Contract.CSBS_PROVIDER_ID, null});
-    assertAgrees(arguments(PROJECT, "{\"check_protectable\":[null]}"));
+    // The server's JSON binding refuses null items before validation; the precheck must agree
+    // with the validator on them all the same.
+    assertAgrees(new Object[] {PROJECT, Contract.CSBS_PROVIDER_ID,
+        new ResourceActionRequest().checkProtectable(java.util.Arrays.asList((io.github.csbscontract.server.model.ProtectableParam) null))});
     assertAgrees(arguments(PROJECT, "{\"check_restorable\":[{\"checkpoint_item_id\":null,\"target\":null}]}"));
   }
 

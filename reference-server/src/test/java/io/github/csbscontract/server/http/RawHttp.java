@@ -38,7 +38,9 @@ final class RawHttp {
     /** What every answer of this server must be: documented, in the spec's shape, no internals. */
     List<String> problems(String method, String path) {
       List<String> problems = new ArrayList<>();
-      if (status >= 500 || status < 200) {
+      // 501, 503 and 505 are the spec's refusals (transfer coding, overload, HTTP version); any
+      // other 5xx is the server's own fault.
+      if (status >= 500 && status != 501 && status != 503 && status != 505 || status < 200) {
         problems.add("status " + status);
       }
       if (body.contains("Exception") || body.contains("java.") || body.contains("\tat ") || body.contains("jersey")) {

@@ -27,7 +27,7 @@ class RawHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ReferenceServer.start(ServerOptions.forTests().withReadTimeout(Duration.ofSeconds(1)));
+    server = ReferenceServer.start(ServerOptions.forTests().withBodyTimeout(Duration.ofSeconds(1)));
     port = server.baseUri().getPort();
   }
 
@@ -95,7 +95,7 @@ class RawHttpTest {
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", path, AUTH, BODY));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body()).contains("\"error_code\":\"CSBS.9001\"", "request line is too long");
+    assertThat(answer.body()).contains("\"error_code\":\"APIG.0201\"", "request line is too long");
   }
 
   @Test

@@ -3,40 +3,26 @@ package io.github.csbscontract.server.http;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.github.csbscontract.server.model.ErrorResponse;
-import io.github.csbscontract.rules.CsbsError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * Turns every failure into the service's error body. Client mistakes are 4xx naming the field,
- * never with a stack trace or a class name; only our own faults are 500.
+ * What is wrong with a body that Jackson could not read or Bean Validation refused, as a 400
+ * naming the field by its JSON path; never a stack trace or a class name.
  */
-final class ErrorAnswers {
+final class BadRequests {
 
   /** Longest echo of a client-chosen name (an unknown field) in a message. */
   private static final int MAX_ECHO = 64;
 
-  private ErrorAnswers() {}
-
-  static ErrorResponse body(ApiError error) {
-    ErrorResponse body = new ErrorResponse().errorCode(error.errorCode).errorMsg(error.errorMsg);
-    if (error.fromGateway) {
-      body.requestId(UUID.randomUUID().toString().replace("-", ""));
-    }
-    return body;
-  }
-
-  static ApiError unexpected() {
-    return ApiError.service(500, CsbsError.INTERNAL, "check resource capabilities");
-  }
+  private BadRequests() {}
 
   static ApiError json(JsonProcessingException e) {
     String where = e.getLocation() == null ? "" :
@@ -71,6 +57,9 @@ final class ErrorAnswers {
 
   /** Says what the spec expects there, from the Java type Jackson wanted. */
   private static String expectation(JsonMappingException e) {
+    if (e instanceof InvalidNullException) {
+      return "must not be null";
+    }
     Class<?> wanted = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (wanted == null) {
       return e.getOriginalMessage() != null && e.getOriginalMessage().contains("Duplicate field")
@@ -90,7 +79,7 @@ final class ErrorAnswers {
 
   /** The first violation in JSON-path order, and how many more there are. */
   static ApiError violations(Collection<? extends ConstraintViolation<?>> violations) {
-    List<String> problems = violations.stream().map(ErrorAnswers::describe).sorted().toList();
+    List<String> problems = violations.stream().map(BadRequests::describe).sorted().toList();
     String message = problems.isEmpty() ? "body: invalid"
         : problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
     return ApiError.badRequest(message);

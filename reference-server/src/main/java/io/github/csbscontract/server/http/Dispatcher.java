@@ -1,0 +1,88 @@
+package io.github.csbscontract.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.csbscontract.core.validation.ConstraintPrecheck;
+import io.github.csbscontract.rules.CsbsRequestException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Calls the operation as a JAX-RS runtime would: the body read as the operation's model, the
+ * arguments checked against their Bean Validation constraints, the implementation called, its
+ * answer written as JSON. Refusals come out as {@link ApiError}.
+ */
+final class Dispatcher {
+
+  private final Operation operation;
+  private final Object implementation;
+  private final Validator validator;
+  private final ConstraintPrecheck precheck;
+  private final ObjectReader reader;
+  private final ObjectWriter writer = Json.MAPPER.writer();
+
+  Dispatcher(Operation operation, Object implementation, Validator validator) {
+    this.operation = operation;
+    this.implementation = implementation;
+    this.validator = validator;
+    // The precheck answers "valid" without the validator's bookkeeping (BENCHMARKS.md: Bean
+    // Validation was most of the CPU of a valid batch); only what it cannot pass goes to the validator.
+    this.precheck = ConstraintPrecheck.forParameters(validator, operation.method);
+    this.reader = Json.MAPPER.readerFor(operation.bodyType);
+  }
+
+  /** The operation's JSON answer to a request with these path values and body. */
+  byte[] dispatch(String[] pathValues, BodyReader.Body body) {
+    Object[] args = operation.arguments(pathValues, read(body));
+    if (!precheck.passes(args)) {
+      Set<ConstraintViolation<Object>> violations =
+          validator.forExecutables().validateParameters(implementation, operation.method, args);
+      if (!violations.isEmpty()) {
+        throw BadRequests.violations(violations);
+      }
+    }
+    Object answer;
+    try {
+      answer = operation.invoke(implementation, args);
+    } catch (CsbsRequestException refused) {
+      throw ApiError.of(refused);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable checked) {
+      throw new IllegalStateException("the operation threw " + checked, checked);
+    }
+    try {
+      return writer.writeValueAsBytes(answer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the answer cannot be written as JSON", e);
+    }
+  }
+
+  /** The body as the operation's model; null for none. */
+  private Object read(BodyReader.Body body) {
+    if (isBlank(body.bytes(), body.length())) {
+      return null;
+    }
+    try {
+      return reader.readValue(body.bytes(), 0, body.length());
+    } catch (JsonProcessingException unreadable) {
+      throw BadRequests.json(unreadable);
+    } catch (IOException notText) {
+      // Parsing bytes in memory does no I/O: Jackson's encoding detection refused them.
+      throw ApiError.badRequest("body: malformed JSON (not UTF-8 text)");
+    }
+  }
+
+  private static boolean isBlank(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

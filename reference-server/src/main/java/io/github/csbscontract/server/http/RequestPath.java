@@ -1,0 +1,121 @@
+package io.github.csbscontract.server.http;
+
+import io.github.csbscontract.server.api.ResourcesApi;
+import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.rules.CapabilityResource;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Validator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request, along one way: the route (the operation or a page), the {@link Gateway}, the
+ * {@link BodyReader}, the {@link Dispatcher} to the implementation, and {@link Answers}. Each
+ * step refuses with an {@link ApiError}, which is answered in the service's format.
+ *
+ * <p>This is the reference server's stand-in for a JAX-RS runtime: it serves the one operation
+ * of the generated {@link ResourcesApi} as read from its annotations ({@link Operation}), with
+ * the same Bean Validation, and no framework in between, which is what makes it fast enough to
+ * sit under other people's load tests. The Jersey and Quarkus examples serve the same
+ * implementation on real JAX-RS runtimes and pass the same contract cases.
+ *
+ * <p>Runs on Vert.x event loops, so nothing here blocks: the body is collected as it arrives,
+ * and all the work after that is CPU only.
+ */
+public final class RequestPath implements Handler<HttpServerRequest> {
+
+  private static final Logger LOG = Logger.getLogger(RequestPath.class.getName());
+  private static final String PROJECT_PARAMETER = "project_id";
+
+  private final Operation operation;
+  private final int projectIndex;
+  private final Gateway gateway;
+  private final BodyReader bodies;
+  private final Dispatcher dispatcher;
+
+  public RequestPath(Vertx vertx, Catalog catalog, Validator validator, long maxBodyBytes, long bodyBudgetBytes,
+      long bodyTimeoutMillis) {
+    this.operation = Operation.of(ResourcesApi.class);
+    this.projectIndex = operation.pathParameter(PROJECT_PARAMETER);
+    this.gateway = new Gateway(catalog, maxBodyBytes, operation.consumes);
+    this.bodies = new BodyReader(vertx, new BodyBudget(bodyBudgetBytes), (int) maxBodyBytes, Math.max(1, bodyTimeoutMillis));
+    this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    if (LOG.isLoggable(Level.FINE)) {
+      // An access log for debugging, off by default: method, path and status, never headers.
+      request.response().endHandler(end -> LOG.fine(request.method() + " " + request.path() + " -> "
+          + request.response().getStatusCode()));
+    }
+    try {
+      String[] pathValues = operation.match(request.path());
+      if (pathValues == null) {
+        MetaPages.serve(request);
+        return;
+      }
+      if (!request.method().name().equals(operation.httpMethod)) {
+        throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+      }
+      long declaredLength = declaredLength(request);
+      gateway.admit(request.headers(), pathValues[projectIndex], declaredLength);
+      if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+        // Only now: a client told 401, 413 or 415 instead need not send its body at all.
+        request.response().writeContinue();
+      }
+      bodies.read(request, declaredLength)
+          .map(body -> dispatcher.dispatch(pathValues, body))
+          .onComplete(answer -> {
+            if (answer.succeeded()) {
+              Answers.json(request, answer.result());
+            } else {
+              Answers.failure(request, answer.cause());
+            }
+          });
+    } catch (RuntimeException refused) {
+      Answers.failure(request, refused);
+      bodies.drain(request);
+    }
+  }
+
+  /**
+   * Requests the HTTP decoder refused (framing, versions, request line or headers too long):
+   * answered in the service's format, then Vert.x closes the connection.
+   */
+  public void refuseInvalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiError error;
+    if (cause instanceof FramingError framing) {
+      error = ApiError.protocol(framing.status, framing.getMessage());
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error = ApiError.gateway(400, GatewayError.HEADERS_TOO_LARGE).closing();
+    } else if (cause instanceof TooLongHttpLineException || cause instanceof TooLongFrameException) {
+      error = ApiError.protocol(400, "request: the request line is too long");
+    } else {
+      error = ApiError.protocol(400, "request: not a well-formed HTTP/1.1 request");
+    }
+    Answers.failure(request, error);
+  }
+
+  private static long declaredLength(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      // The HTTP decoder has already refused malformed lengths; this is a defensive answer.
+      throw ApiError.badRequest("request: Content-Length is not a number");
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.github.csbscontract.server.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vert.x's HTTP/1.1 request decoder with the checks RFC 9112 asks of a server and Netty 4.2 does
+ * not make: a message with both {@code Content-Length} and {@code Transfer-Encoding}, a transfer
+ * coding other than a single final {@code chunked}, chunk sizes the decoder would misread
+ * ({@link ChunkedBodyCheck}), a missing or repeated {@code Host}, and a protocol that is not
+ * HTTP/1.x. It also bounds the time a request's line and headers may take (the header timeout).
+ *
+ * <p>A refused request reaches the server's invalid-request handler with a {@link FramingError}
+ * as its decoder result; everything the client sends after it is discarded, so no request
+ * hidden in a body is ever answered. A chunk-size line refused mid-body ends the body early and
+ * leaves its {@link FramingError} on the channel ({@link #violation}) for the body reader.
+ */
+final class StrictRequestDecoder extends VertxHttpRequestDecoder {
+
+  private static final AttributeKey<FramingError> VIOLATION = AttributeKey.valueOf(StrictRequestDecoder.class, "violation");
+
+  private final long headerTimeoutMillis;
+  private final byte[] headerTimeoutAnswer;
+
+  /** Everything from the first refusal on is dropped. */
+  private boolean refusing;
+  /** Between a request's first byte and its decoded headers. */
+  private ScheduledFuture<?> headerDeadline;
+  private boolean inBody;
+  private ChunkedBodyCheck chunks;
+  /** Bytes past the reader index that {@link #chunks} has already followed. */
+  private int scannedAhead;
+
+  StrictRequestDecoder(HttpServerOptions options, long headerTimeoutMillis, byte[] headerTimeoutAnswer) {
+    super(options);
+    this.headerTimeoutMillis = headerTimeoutMillis;
+    this.headerTimeoutAnswer = headerTimeoutAnswer;
+  }
+
+  /** The framing error that cut the current request's body short, if any. */
+  static FramingError violation(io.netty.channel.Channel channel) {
+    return channel.attr(VIOLATION).get();
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+    if (refusing) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    if (!inBody && headerDeadline == null && in.isReadable()) {
+      headerDeadline = ctx.executor().schedule(() -> headersTooSlow(ctx), headerTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+    if (chunks != null && !chunks.done()) {
+      try {
+        chunks.scan(in, in.readerIndex() + scannedAhead, in.writerIndex());
+        scannedAhead = in.readableBytes();
+      } catch (FramingError error) {
+        ctx.channel().attr(VIOLATION).set(error);
+        refusing = true;
+        in.skipBytes(in.readableBytes());
+        out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        return;
+      }
+    }
+    int first = out.size();
+    int start = in.readerIndex();
+    super.decode(ctx, in, out);
+    scannedAhead = Math.max(0, scannedAhead - (in.readerIndex() - start));
+    for (int i = first; i < out.size(); i++) {
+      Object decoded = out.get(i);
+      if (decoded instanceof HttpRequest request) {
+        begin(request);
+        if (refusing) {
+          dropAfter(out, i);
+          in.skipBytes(in.readableBytes());
+          return;
+        }
+      }
+      if (decoded instanceof LastHttpContent) {
+        inBody = false;
+        chunks = null;
+      }
+    }
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+    if (!refusing) {
+      super.decodeLast(ctx, in, out);
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+    cancelHeaderDeadline();
+    super.handlerRemoved0(ctx);
+  }
+
+  /**
+   * Only {@code HTTP/1.0} and {@code HTTP/1.1}, spelled so (the version is case-sensitive, RFC
+   * 9112 section 2.3); a higher 1.x is served as 1.1 (RFC 9110 section 2.5). Netty would
+   * upper-case the name and Vert.x answer an empty 501.
+   */
+  @Override
+  protected HttpMessage createMessage(String[] initialLine) {
+    String version = initialLine[2];
+    if (!version.matches("HTTP/[0-9]\\.[0-9]")) {
+      throw FramingError.badRequest("request: not an HTTP/1.1 request line");
+    }
+    if (version.charAt(5) != '1') {
+      throw new FramingError(505, "request: HTTP version " + version + " is not supported; use HTTP/1.1");
+    }
+    if (version.charAt(7) > '1') {
+      initialLine[2] = "HTTP/1.1";
+    }
+    return super.createMessage(initialLine);
+  }
+
+  /** RFC 9112 section 6.1 and 6.3: the server must not guess where such a body ends. */
+  @Override
+  protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
+    throw FramingError.badRequest("request: Content-Length and Transfer-Encoding must not both be sent");
+  }
+
+  private void begin(HttpRequest request) {
+    cancelHeaderDeadline();
+    inBody = true;
+    if (!request.decoderResult().isSuccess()) {
+      refusing = true;
+      return;
+    }
+    FramingError error = check(request);
+    if (error != null) {
+      request.setDecoderResult(DecoderResult.failure(error));
+      refusing = true;
+      return;
+    }
+    if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      chunks = new ChunkedBodyCheck();
+      scannedAhead = 0;
+    }
+  }
+
+  private static FramingError check(HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    int hosts = headers.getAll(HttpHeaderNames.HOST).size();
+    if (request.protocolVersion() == HttpVersion.HTTP_1_1 ? hosts != 1 : hosts > 1) {
+      return FramingError.badRequest("request: an HTTP/1.1 request must carry exactly one Host header");
+    }
+    List<String> fields = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+    if (fields.isEmpty()) {
+      return null;
+    }
+    List<String> codings = new ArrayList<>();
+    for (String field : fields) {
+      for (String coding : field.split(",", -1)) {
+        codings.add(coding.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    int chunked = (int) codings.stream().filter("chunked"::equals).count();
+    if (chunked == 1 && codings.size() == 1) {
+      return null;
+    }
+    if (chunked > 0) {
+      return FramingError.badRequest("request: chunked must be the only transfer coding, sent once");
+    }
+    return new FramingError(501, "request: transfer coding not supported: " + String.join(", ", codings));
+  }
+
+  private void headersTooSlow(ChannelHandlerContext ctx) {
+    headerDeadline = null;
+    if (refusing || inBody) {
+      return;
+    }
+    refusing = true;
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(headerTimeoutAnswer)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void cancelHeaderDeadline() {
+    if (headerDeadline != null) {
+      headerDeadline.cancel(false);
+      headerDeadline = null;
+    }
+  }
+
+  private static void dropAfter(List<Object> out, int index) {
+    while (out.size() > index + 1) {
+      ReferenceCountUtil.release(out.remove(out.size() - 1));
+    }
+  }
+}

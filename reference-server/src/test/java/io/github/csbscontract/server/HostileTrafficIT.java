@@ -1,0 +1,160 @@
+package io.github.csbscontract.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csbscontract.core.Contract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged server under attacks that need a process of its own: a flood of declared but
+ * unsent bodies in a small heap, and SIGTERM while requests are in flight. Bounded in count and
+ * time; loopback only.
+ */
+class HostileTrafficIT {
+
+  private static final String PATH =
+      "/v1/0605767ab000d4c12f3bc0033d9d5d06/providers/" + Contract.CSBS_PROVIDER_ID + "/resources/action";
+  private static final String BODY =
+      "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Nova::Server\"}]}";
+  private static final String HEAD = "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      + "X-Auth-Token: demo-token-project-a\r\nContent-Type: application/json\r\n";
+  /** The README's run command adds this; a JVM out of memory must end, not linger. */
+  private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void hundredsOfDeclaredMebibyteBodiesDoNotExhaustASmallHeapAndOthersAreServed() throws Exception {
+    // 400 x 1 MiB declared is six times this heap: reserving declared sizes would run it out.
+    try (ServerProcess server = ServerProcess.start(List.of("-Xmx64m", EXIT_ON_OOM), Map.of(), "--port", "0")) {
+      URI base = server.awaitReady();
+      List<Socket> attackers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 400; i++) {
+          Socket attacker = new Socket("127.0.0.1", base.getPort());
+          attacker.getOutputStream().write((HEAD + "Content-Length: 1048576\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+          attacker.getOutputStream().flush();
+          attackers.add(attacker);
+        }
+        Thread.sleep(500);
+        assertThat(server.process.isAlive()).as("alive with 400 declared bodies open").isTrue();
+        for (int i = 0; i < 20; i++) {
+          assertThat(check(base).statusCode()).isEqualTo(200);
+        }
+      } finally {
+        for (Socket attacker : attackers) {
+          attacker.close();
+        }
+      }
+      Thread.sleep(300);
+      assertThat(check(base).statusCode()).as("as before once the attackers leave").isEqualTo(200);
+      assertThat(server.process.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void sigtermUnderLoadAnswersEveryAcceptedRequestThenExitsZero() throws Exception {
+    try (ServerProcess server = ServerProcess.start(List.of(), Map.of(), "--port", "0", "--shutdown-grace", "5s")) {
+      URI base = server.awaitReady();
+      // Accepted and mid-body when the signal comes: half the body sent, the rest after it.
+      int split = BODY.length() / 2;
+      List<Socket> inFlight = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        Socket socket = new Socket("127.0.0.1", base.getPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write((HEAD + "Content-Length: " + BODY.length() + "\r\n\r\n" + BODY.substring(0, split))
+            .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        inFlight.add(socket);
+      }
+      // And a steady load of complete requests from four clients.
+      AtomicBoolean loading = new AtomicBoolean(true);
+      AtomicInteger answered = new AtomicInteger();
+      Map<String, Integer> failures = new ConcurrentHashMap<>();
+      ExecutorService load = Executors.newFixedThreadPool(4);
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        clients.add(load.submit(() -> {
+          while (loading.get()) {
+            try {
+              HttpResponse<String> answer = check(base);
+              if (answer.statusCode() == 200) {
+                answered.incrementAndGet();
+              } else {
+                failures.merge("HTTP " + answer.statusCode(), 1, Integer::sum);
+              }
+            } catch (IOException refused) {
+              // After the signal new connections are refused, and a kept-alive idle one is
+              // closed before it carried a request: neither was accepted.
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }));
+      }
+      Thread.sleep(1_000);
+      server.terminate();
+      Thread.sleep(300);
+      for (Socket socket : inFlight) {
+        socket.getOutputStream().write(BODY.substring(split).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      for (Socket socket : inFlight) {
+        assertThat(statusOf(socket.getInputStream())).as("an accepted request is answered").isEqualTo(200);
+        socket.close();
+      }
+      loading.set(false);
+      for (Future<?> client : clients) {
+        client.get(20, TimeUnit.SECONDS);
+      }
+      load.shutdown();
+      assertThat(server.awaitExit(15)).as("exit status after a clean stop").isZero();
+      assertThat(answered.get()).as("the load was served until the signal").isGreaterThan(10);
+      assertThat(failures).as("no request answered with an error").isEmpty();
+      assertThat(refusesConnections(base)).isTrue();
+    }
+  }
+
+  private HttpResponse<String> check(URI base) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(PATH.substring(1)))
+        .timeout(Duration.ofSeconds(10))
+        .header("X-Auth-Token", "demo-token-project-a").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int statusOf(InputStream in) throws IOException {
+    byte[] line = new byte[12];
+    int read = in.readNBytes(line, 0, line.length);
+    String text = new String(line, 0, read, StandardCharsets.US_ASCII);
+    return text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
+  }
+
+  private static boolean refusesConnections(URI base) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+      return false;
+    } catch (ConnectException refused) {
+      return true;
+    }
+  }
+}

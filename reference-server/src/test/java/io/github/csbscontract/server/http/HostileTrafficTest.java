@@ -1,0 +1,290 @@
+package io.github.csbscontract.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csbscontract.server.ReferenceServer;
+import io.github.csbscontract.server.ServerOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What an attacker sends with a raw socket: smuggling attempts (RFC 9112 sections 6.1 and 6.3),
+ * slow and idle connections, protocol versions we do not speak, repeated credentials, JSON nulls
+ * where objects belong. Every refusal carries the service's error body, and a refusal of the
+ * message framing closes the connection, so nothing hidden in a body is ever answered.
+ */
+class HostileTrafficTest {
+
+  private static final String BODY =
+      "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Nova::Server\"}]}";
+  private static final String AUTH = "X-Auth-Token: demo-token-project-a\r\nContent-Type: application/json\r\n";
+  private static final String HEAD = "POST " + RawHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTH;
+  /** A complete second request; answered only if the server lost track of where the first ended. */
+  private static final String SMUGGLED = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+  private static ReferenceServer server;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ReferenceServer.start(ServerOptions.forTests()
+        .withHeaderTimeout(Duration.ofSeconds(1))
+        .withIdleTimeout(Duration.ofSeconds(2))
+        .withBodyTimeout(Duration.ofSeconds(2)));
+    port = server.baseUri().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Stream<Arguments> smuggling() {
+    String chunkedBody = Integer.toHexString(BODY.length()) + "\r\n" + BODY + "\r\n0\r\n\r\n";
+    return Stream.of(
+        Arguments.of("Content-Length and Transfer-Encoding", 400,
+            HEAD + "Content-Length: " + (chunkedBody.length() + SMUGGLED.length()) + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunkedBody + SMUGGLED),
+        Arguments.of("Transfer-Encoding and Content-Length", 400,
+            HEAD + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n" + chunkedBody + SMUGGLED),
+        Arguments.of("chunked not the final coding", 400,
+            HEAD + "Transfer-Encoding: chunked, identity\r\n\r\n" + chunkedBody + SMUGGLED),
+        Arguments.of("two Transfer-Encoding fields", 400,
+            HEAD + "Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n" + chunkedBody + SMUGGLED),
+        Arguments.of("unknown coding xchunked", 501,
+            HEAD + "Transfer-Encoding: xchunked\r\n\r\n" + SMUGGLED),
+        Arguments.of("unknown coding gzip", 501,
+            HEAD + "Transfer-Encoding: gzip\r\n\r\n" + SMUGGLED),
+        Arguments.of("chunk size with leading whitespace", 400,
+            HEAD + "Transfer-Encoding: chunked\r\n\r\n 0\r\n\r\n" + SMUGGLED),
+        Arguments.of("chunk size 2^32 + 5 (an int wraps to 5)", 400,
+            HEAD + "Transfer-Encoding: chunked\r\n\r\n100000005\r\n{\"a\":\r\n0\r\n\r\n" + SMUGGLED),
+        Arguments.of("chunk size 2^64 + 5 (a long wraps to 5)", 400,
+            HEAD + "Transfer-Encoding: chunked\r\n\r\n10000000000000005\r\n{\"a\":\r\n0\r\n\r\n" + SMUGGLED),
+        Arguments.of("chunk size that is not hex", 400,
+            HEAD + "Transfer-Encoding: chunked\r\n\r\n0x5\r\n{\"a\":\r\n0\r\n\r\n" + SMUGGLED),
+        Arguments.of("Content-Length with a sign", 400,
+            HEAD + "Content-Length: +" + BODY.length() + "\r\n\r\n" + BODY + SMUGGLED),
+        Arguments.of("two different Content-Length fields", 400,
+            HEAD + "Content-Length: " + BODY.length() + "\r\nContent-Length: 0\r\n\r\n" + BODY + SMUGGLED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("smuggling")
+  void ambiguousFramingIsRefusedAndTheConnectionClosedSoNothingHiddenIsAnswered(
+      String attack, int status, String request) throws Exception {
+    try (Socket socket = connect()) {
+      write(socket, request);
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+
+      assertThat(answer.status()).as(attack).isEqualTo(status);
+      assertThat(answer.head()).contains("connection: close");
+      assertThat(answer.body()).contains("\"error_code\":\"");
+      assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+      assertThat(closedWithNothingMore(socket)).as("%s: closed after the answer, no second answer", attack).isTrue();
+    }
+  }
+
+  @Test
+  void aChunkedBodyWithValidFramingIsStillServed() throws Exception {
+    try (Socket socket = connect()) {
+      String chunks = "5\r\n" + BODY.substring(0, 5) + "\r\n" + Integer.toHexString(BODY.length() - 5).toUpperCase()
+          + ";ext=1\r\n" + BODY.substring(5) + "\r\n0\r\n\r\n";
+      write(socket, HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunks);
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      assertThat(RawHttp.read(socket.getInputStream()).status()).as("the connection serves on").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void headersTrickledByteByByteAreCutOffAfterTheHeaderTimeout() throws Exception {
+    try (Socket socket = connect()) {
+      OutputStream out = socket.getOutputStream();
+      long started = System.nanoTime();
+      byte[] head = HEAD.getBytes(StandardCharsets.US_ASCII);
+      RawHttp.Answer answer = null;
+      for (int i = 0; i < head.length && answer == null; i++) {
+        try {
+          out.write(head[i]);
+          out.flush();
+          Thread.sleep(100);
+        } catch (SocketException closed) {
+          break;
+        }
+        if (socket.getInputStream().available() > 0) {
+          break;
+        }
+      }
+      answer = RawHttp.read(socket.getInputStream());
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+      assertThat(took).as("cut off after about the 1 s header timeout").isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+      assertThat(closedWithNothingMore(socket)).isTrue();
+    }
+  }
+
+  @Test
+  void manySlowHeaderConnectionsAreAllClosedWhileOthersAreServed() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        Socket socket = connect();
+        write(socket, "POST " + RawHttp.PATH);
+        slow.add(socket);
+      }
+      assertThat(RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)).status()).isEqualTo(200);
+      Thread.sleep(2_500);
+      for (Socket socket : slow) {
+        assertThat(answerThenClosed(socket)).as("each slow connection is answered and closed").isTrue();
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    try (Socket socket = connect()) {
+      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+      long started = System.nanoTime();
+      socket.setSoTimeout(6_000);
+      assertThat(endOfStream(socket.getInputStream())).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(5));
+    }
+  }
+
+  static Stream<Arguments> protocolRefusals() {
+    String request = "POST " + RawHttp.PATH + " %s\r\nHost: 127.0.0.1\r\n" + AUTH + "Content-Length: " + BODY.length()
+        + "\r\n\r\n" + BODY;
+    return Stream.of(
+        Arguments.of("HTTP/2 prior-knowledge preface", 505, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
+        Arguments.of("HTTP/3.0 request line", 505, request.formatted("HTTP/3.0")),
+        Arguments.of("lowercase http/1.1", 400, request.formatted("http/1.1")),
+        Arguments.of("no Host", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n", "")),
+        Arguments.of("two Host fields", 400,
+            request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nHost: evil.example\r\n")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocolRefusals")
+  void protocolRefusalsCarryTheServicesErrorBody(String what, int status, String request) throws Exception {
+    try (Socket socket = connect()) {
+      write(socket, request);
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+
+      assertThat(answer.status()).as(what).isEqualTo(status);
+      assertThat(answer.body()).contains("\"error_code\":\"");
+      assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+      assertThat(closedWithNothingMore(socket)).isTrue();
+    }
+  }
+
+  @Test
+  void aHigherHttp1MinorVersionIsServedAsHttp11() throws Exception {
+    // RFC 9110 section 2.5: a higher minor version is processed as the highest we implement.
+    RawHttp.Answer answer = RawHttp.exchange(port,
+        RawHttp.request("POST", RawHttp.PATH, AUTH, BODY).replace(" HTTP/1.1\r\n", " HTTP/1.2\r\n"));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("repeatedTokens")
+  void aRepeatedTokenHeaderIsRefusedWhicheverComesFirst(String order, String tokens) throws Exception {
+    RawHttp.Answer answer = RawHttp.exchange(port,
+        RawHttp.request("POST", RawHttp.PATH, tokens + "Content-Type: application/json\r\n", BODY));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body()).contains("\"error_code\":\"APIG.0301\"", "x-auth-token");
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  static Stream<Arguments> repeatedTokens() {
+    return Stream.of(
+        Arguments.of("valid then bogus", "X-Auth-Token: demo-token-project-a\r\nX-Auth-Token: bogus-token-1\r\n"),
+        Arguments.of("bogus then valid", "X-Auth-Token: bogus-token-1\r\nX-Auth-Token: demo-token-project-a\r\n"),
+        Arguments.of("valid twice", "X-Auth-Token: demo-token-project-a\r\nX-Auth-Token: demo-token-project-a\r\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nullElements")
+  void aJsonNullWhereAnItemBelongsIsA400NamingTheIndex(String body, String field) throws Exception {
+    RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, body));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"error_code\":\"CSBS.9001\"", field);
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  static Stream<Arguments> nullElements() {
+    String mapping = "{\"backup_id\":\"7ea119a8-d25b-43a7-8d1b-88e12788513a\",\"volume_id\":\"45baf976-c20a-4894-a7c3-c94b7376bf55\"}";
+    String item = "{\"checkpoint_item_id\":\"8986ce68-3da7-4d29-9cc2-1921e9504975\",\"target\":{\"resource_type\":\"OS::Nova::Server\","
+        + "\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"volumes\":[%s]}}";
+    return Stream.of(
+        Arguments.of("{\"check_restorable\":[null]}", "check_restorable[0]"),
+        Arguments.of("{\"check_restorable\":[" + item.formatted(mapping) + ",null]}", "check_restorable[1]"),
+        Arguments.of("{\"check_restorable\":[" + item.formatted("null") + "]}", "check_restorable[0].target.volumes[0]"),
+        Arguments.of("{\"check_restorable\":[" + item.formatted(mapping + ",null") + "]}",
+            "check_restorable[0].target.volumes[1]"),
+        Arguments.of("{\"check_protectable\":[null]}", "check_protectable[0]"));
+  }
+
+  private static Socket connect() throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    return socket;
+  }
+
+  private static void write(Socket socket, String text) throws IOException {
+    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+  }
+
+  /** True when the server closed the connection (EOF or reset) and sent nothing after the answer. */
+  static boolean closedWithNothingMore(Socket socket) throws IOException {
+    socket.setSoTimeout(5_000);
+    return endOfStream(socket.getInputStream());
+  }
+
+  private static boolean endOfStream(InputStream in) throws IOException {
+    try {
+      return in.read() == -1;
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    } catch (SocketException reset) {
+      return true;
+    }
+  }
+
+  /** An answer arrived (any status) and then the connection closed. */
+  private static boolean answerThenClosed(Socket socket) throws IOException {
+    socket.setSoTimeout(3_000);
+    try {
+      RawHttp.read(socket.getInputStream());
+    } catch (IOException noAnswer) {
+      return false;
+    }
+    return closedWithNothingMore(socket);
+  }
+}
