@@ -44,8 +44,9 @@ final class Json {
         .addMixIn(RestoreVolumeMapping.class, TolerantItem.class)
         .addMixIn(ProtectableParam.class, TolerantItem.class)
         .build();
-    // A null where an item belongs is a type error too, named by Jackson with its index.
-    mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+    // A null list, or a null where an item belongs, is a type error too, named by Jackson with
+    // its path (an absent list stays absent, for Bean Validation to judge).
+    mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
     // Scalars of the wrong JSON type are type errors, not values to convert.
     mapper.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

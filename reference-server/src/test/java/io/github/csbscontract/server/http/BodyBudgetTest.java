@@ -1,0 +1,91 @@
+package io.github.csbscontract.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csbscontract.server.ReferenceServer;
+import io.github.csbscontract.server.ServerOptions;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bodies take from the server's body budget as their bytes arrive, not as their Content-Length
+ * declares, and give back when they are done; past the budget a body is refused with 503 and the
+ * service's error body.
+ */
+class BodyBudgetTest {
+
+  private static final int MIB = 1024 * 1024;
+  private static final String AUTH = "X-Auth-Token: demo-token-project-a\r\nContent-Type: application/json\r\n";
+  private static final String BODY =
+      "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Nova::Server\"}]}";
+
+  private static ReferenceServer server;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // The smallest budget allowed: one body at the limit.
+    server = ReferenceServer.start(ServerOptions.forTests().withMaxBodyBytes(MIB).withBodyBudgetBytes(MIB));
+    port = server.baseUri().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void declaredSizesTakeNothingOnlyReceivedBytesDoAndTheyAreGivenBack() throws Exception {
+    List<Socket> declared = new ArrayList<>();
+    try {
+      // A hundred bodies declared at the limit hold 100 KiB between them, not 100 MiB.
+      for (int i = 0; i < 100; i++) {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        write(socket, head(MIB) + "{" + " ".repeat(1023));
+        declared.add(socket);
+      }
+      assertThat(RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)).status()).isEqualTo(200);
+
+      // What no longer fits is refused, in the service's format, and that connection closed.
+      try (Socket greedy = new Socket("127.0.0.1", port)) {
+        greedy.setSoTimeout(10_000);
+        try {
+          write(greedy, head(MIB) + "{" + " ".repeat(MIB - 50 * 1024));
+        } catch (java.io.IOException refusedWhileSending) {
+          // The answer may come, and the connection close, before all of it is written.
+        }
+        RawHttp.Answer answer = RawHttp.read(greedy.getInputStream());
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.head()).contains("connection: close");
+        assertThat(answer.body()).contains("\"error_code\":\"");
+        assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+      }
+    } finally {
+      for (Socket socket : declared) {
+        socket.close();
+      }
+    }
+    Thread.sleep(300);
+    // Given back: a body of most of the budget fits again.
+    String large = BODY.substring(0, BODY.length() - 1) + " ".repeat(MIB - 100 * 1024) + "}";
+    RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, large));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  private static String head(int declaredLength) {
+    return "POST " + RawHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTH + "Content-Length: " + declaredLength
+        + "\r\n\r\n";
+  }
+
+  private static void write(Socket socket, String text) throws java.io.IOException {
+    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+  }
+}
