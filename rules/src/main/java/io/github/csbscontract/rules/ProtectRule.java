@@ -9,14 +9,14 @@ enum ProtectRule {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
       return ResourceTypes.isServer(item.getResourceType()) ? null
-          : CheckFailure.of(CsbsError.TYPE_NOT_PROTECTABLE, item.getResourceId(), item.getResourceType());
+          : CheckFailure.of(FailureCode.TYPE_NOT_PROTECTABLE, item.getResourceId(), item.getResourceType());
     }
   },
 
   SERVER_EXISTS {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
-      return server == null ? CheckFailure.of(CsbsError.SERVER_NOT_FOUND) : null;
+      return server == null ? CheckFailure.of(FailureCode.SERVER_NOT_FOUND) : null;
     }
   },
 
@@ -24,14 +24,14 @@ enum ProtectRule {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
       return server.status().isSteady() ? null
-          : CheckFailure.of(CsbsError.STATUS_NOT_PROTECTABLE, server.id(), server.status());
+          : CheckFailure.of(FailureCode.STATUS_NOT_PROTECTABLE, server.id(), server.status());
     }
   },
 
   SERVER_HAS_VOLUMES {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
-      return server.volumes().isEmpty() ? CheckFailure.of(CsbsError.NO_VOLUME_TO_PROTECT, server.id()) : null;
+      return server.volumes().isEmpty() ? CheckFailure.of(FailureCode.NO_VOLUME_TO_PROTECT, server.id()) : null;
     }
   },
 
@@ -40,7 +40,7 @@ enum ProtectRule {
     CheckFailure check(ProtectableParam item, Server server) {
       for (Server.Volume volume : server.volumes()) {
         if (volume.shareable()) {
-          return CheckFailure.of(CsbsError.SHAREABLE_VOLUME_NOT_PROTECTABLE, volume.id(), server.id());
+          return CheckFailure.of(FailureCode.SHAREABLE_VOLUME_NOT_PROTECTABLE, volume.id(), server.id());
         }
       }
       return null;

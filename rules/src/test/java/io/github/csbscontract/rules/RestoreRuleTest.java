@@ -180,6 +180,6 @@ class RestoreRuleTest {
       pairs[2 * i + 1] = SYSTEM_DISK;
     }
     CheckFailure failure = RestoreRule.MAPPED_BACKUPS_IN_ITEM.check(context(item(pairs), backup(), server()));
-    assertThat(failure.errorMsg()).hasSize(CsbsError.MAX_MESSAGE_LENGTH).endsWith("...");
+    assertThat(failure.errorMsg()).hasSize(io.github.csbscontract.core.ErrorMessages.MAX_LENGTH).endsWith("...");
   }
 }

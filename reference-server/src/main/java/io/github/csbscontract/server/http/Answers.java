@@ -2,7 +2,7 @@ package io.github.csbscontract.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.github.csbscontract.rules.CsbsError;
+import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.model.ErrorResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -37,7 +37,7 @@ final class Answers {
       error = refused;
     } else {
       LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
-      error = ApiError.service(500, CsbsError.INTERNAL, "check resource capabilities");
+      error = ApiError.service(500, RequestError.INTERNAL, "check resource capabilities");
     }
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {

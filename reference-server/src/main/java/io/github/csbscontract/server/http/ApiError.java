@@ -1,7 +1,8 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.rules.CsbsError;
-import io.github.csbscontract.rules.CsbsRequestException;
+import io.github.csbscontract.core.ErrorMessages;
+import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.jaxrs.CsbsRequestException;
 
 /**
  * A refused request: answered with its status and the service's error body
@@ -23,12 +24,12 @@ final class ApiError extends RuntimeException {
     super(errorCode + " " + errorMsg, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
-    this.errorMsg = CsbsError.cap(errorMsg);
+    this.errorMsg = ErrorMessages.clean(errorMsg);
     this.fromGateway = fromGateway;
     this.closesConnection = closesConnection;
   }
 
-  static ApiError service(int status, CsbsError error, Object... args) {
+  static ApiError service(int status, RequestError error, Object... args) {
     return new ApiError(status, error.code(), error.message(args), false, false);
   }
 
@@ -37,11 +38,11 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError badRequest(String message) {
-    return service(400, CsbsError.PARAMETER_INVALID, message);
+    return service(400, RequestError.PARAMETER_INVALID, message);
   }
 
   static ApiError unsupportedMediaType() {
-    return service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json");
+    return service(415, RequestError.PARAMETER_INVALID, "Content-Type must be application/json");
   }
 
   static ApiError gateway(int status, GatewayError error) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
-import io.github.csbscontract.rules.CsbsRequestException;
+import io.github.csbscontract.jaxrs.CsbsRequestException;
+import io.github.csbscontract.jaxrs.Refusals;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -36,16 +37,16 @@ final class Dispatcher {
 
   /** The operation's JSON answer to a request with these path values and body. */
   byte[] dispatch(String[] pathValues, BodyReader.Body body) {
-    Object[] args = operation.arguments(pathValues, read(body));
-    if (!precheck.passes(args)) {
-      Set<ConstraintViolation<Object>> violations =
-          validator.forExecutables().validateParameters(implementation, operation.method, args);
-      if (!violations.isEmpty()) {
-        throw BadRequests.violations(violations);
-      }
-    }
     Object answer;
     try {
+      Object[] args = operation.arguments(pathValues, read(body));
+      if (!precheck.passes(args)) {
+        Set<ConstraintViolation<Object>> violations =
+            validator.forExecutables().validateParameters(implementation, operation.method, args);
+        if (!violations.isEmpty()) {
+          throw Refusals.violations(violations);
+        }
+      }
       answer = operation.invoke(implementation, args);
     } catch (CsbsRequestException refused) {
       throw ApiError.of(refused);
@@ -69,10 +70,10 @@ final class Dispatcher {
     try {
       return reader.readValue(body.bytes(), 0, body.length());
     } catch (JsonProcessingException unreadable) {
-      throw BadRequests.json(unreadable);
+      throw Refusals.json(unreadable);
     } catch (IOException notText) {
       // Parsing bytes in memory does no I/O: Jackson's encoding detection refused them.
-      throw ApiError.badRequest("body: malformed JSON (not UTF-8 text)");
+      throw Refusals.badRequest("body: malformed JSON (not UTF-8 text)");
     }
   }
 

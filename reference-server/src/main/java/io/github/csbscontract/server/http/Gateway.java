@@ -1,7 +1,7 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.rules.CsbsError;
+import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.Project;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
@@ -60,7 +60,7 @@ final class Gateway {
       throw ApiError.gateway(401, GatewayError.TOKEN_INVALID);
     }
     if (!project.get().id().equals(projectId)) {
-      throw ApiError.service(403, CsbsError.USER_UNVERIFIED);
+      throw ApiError.service(403, RequestError.USER_UNVERIFIED);
     }
   }
 

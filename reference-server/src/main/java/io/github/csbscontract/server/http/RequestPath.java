@@ -3,7 +3,7 @@ package io.github.csbscontract.server.http;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
-import io.github.csbscontract.rules.CapabilityResource;
+import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;

@@ -11,7 +11,7 @@ import io.github.csbscontract.server.catalog.CatalogLoader;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.CapabilityChecks;
-import io.github.csbscontract.rules.CapabilityResource;
+import io.github.csbscontract.jaxrs.CapabilityResource;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

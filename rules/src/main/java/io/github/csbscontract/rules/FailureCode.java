@@ -1,15 +1,10 @@
 package io.github.csbscontract.rules;
 
+import io.github.csbscontract.core.ErrorMessages;
 import java.util.Arrays;
 
-/**
- * The CSBS error codes this server answers, with the service's message templates (see
- * {@code csbs-facts.md}). Messages are capped at the spec's 512 characters.
- */
-public enum CsbsError {
-  PARAMETER_INVALID("CSBS.9001", "%s"),
-  PROVIDER_INVALID("CSBS.9001", "provider invalid"),
-  USER_UNVERIFIED("CSBS.9009", "User is unverified."),
+/** The CSBS codes an item can fail with, with the service's message templates. */
+public enum FailureCode {
   CHECKPOINT_ITEM_NOT_FOUND("CSBS.3001", "Checkpoint_item (%s) is not found."),
   ITEM_EXECUTING("CSBS.2003", "item in executing"),
   CHECKPOINT_ITEM_NOT_AVAILABLE("CSBS.4000", "checkpoint item not available"),
@@ -30,18 +25,12 @@ public enum CsbsError {
   SHAREABLE_TARGET_VOLUME("CSBS.6021", "Volume (%s) attached to server (%s) is shareable volume."),
   DATA_TO_SYSTEM_VOLUME("CSBS.6023", "Can not restore data volume to system volume. server id is (%s)."),
   TARGET_VOLUME_TOO_SMALL("CSBS.6024", "Target volume (%s) size (%s) small than volume backup (%s) size (%s)."),
-  AZ_MISMATCH("CSBS.6025", "The AZ of local checkpoint item (%s) is not support to restore the resource (%s)."),
-  INTERNAL("CSBS.9999", "%s failed");
-
-  /** The spec's {@code maxLength} of {@code error_msg}. */
-  public static final int MAX_MESSAGE_LENGTH = 512;
-
-  private static final String CUT = "...";
+  AZ_MISMATCH("CSBS.6025", "The AZ of local checkpoint item (%s) is not support to restore the resource (%s).");
 
   private final String code;
   private final String template;
 
-  CsbsError(String code, String template) {
+  FailureCode(String code, String template) {
     this.code = code;
     this.template = template;
   }
@@ -50,22 +39,13 @@ public enum CsbsError {
     return code;
   }
 
-  /** The message with its arguments filled in, cut to the spec's limit. */
-  public String message(Object... args) {
-    return cap(String.format(template, Arrays.copyOf(args, args.length, Object[].class)));
+  /** The message template, {@code %s} for each argument. */
+  public String template() {
+    return template;
   }
 
-  /** Cuts text to {@link #MAX_MESSAGE_LENGTH} and drops control characters the spec forbids. */
-  public static String cap(String text) {
-    StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX_MESSAGE_LENGTH));
-    for (int i = 0; i < text.length() && clean.length() < MAX_MESSAGE_LENGTH; i++) {
-      char c = text.charAt(i);
-      clean.append(c < 0x20 || c == 0x7f ? ' ' : c);
-    }
-    if (clean.length() == MAX_MESSAGE_LENGTH && text.length() > MAX_MESSAGE_LENGTH) {
-      clean.setLength(MAX_MESSAGE_LENGTH - CUT.length());
-      clean.append(CUT);
-    }
-    return clean.toString();
+  /** The message with its arguments filled in, made safe for {@code error_msg}. */
+  public String message(Object... args) {
+    return ErrorMessages.clean(String.format(template, Arrays.copyOf(args, args.length, Object[].class)));
   }
 }

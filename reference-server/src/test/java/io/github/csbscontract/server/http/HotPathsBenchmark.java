@@ -10,7 +10,7 @@ import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.CapabilityChecks;
-import io.github.csbscontract.rules.CapabilityResource;
+import io.github.csbscontract.jaxrs.CapabilityResource;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.jaxrs;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,38 +6,43 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.github.csbscontract.core.validation.JsonPaths;
+import io.github.csbscontract.server.api.ResourcesApi;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
+import jakarta.ws.rs.PathParam;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What is wrong with a body that Jackson could not read or Bean Validation refused, as a 400
- * naming the field by its JSON path; never a stack trace or a class name.
+ * naming the field by its JSON path; never a stack trace or a class name. The reference server
+ * and the JAX-RS runtimes word their refusals alike through this.
  */
-final class BadRequests {
+public final class Refusals {
 
+  /** The generated operation's parameters as a request names them; null for the body. */
+  private static final List<String> PARAMETERS = parameters();
   /** Longest echo of a client-chosen name (an unknown field) in a message. */
   private static final int MAX_ECHO = 64;
 
-  private BadRequests() {}
+  private Refusals() {}
 
-  static ApiError json(JsonProcessingException e) {
+  public static CsbsRequestException json(JsonProcessingException e) {
     String where = e.getLocation() == null ? "" :
         " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     if (e instanceof JsonParseException) {
-      return ApiError.badRequest("body: malformed JSON" + where);
+      return badRequest("body: malformed JSON" + where);
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return ApiError.badRequest(echo(unknown.getPropertyName())
+      return badRequest(echo(unknown.getPropertyName())
           + ": unknown field; the body must hold exactly one of check_restorable and check_protectable");
     }
     if (e instanceof JsonMappingException mapping) {
-      return ApiError.badRequest(path(mapping) + ": " + expectation(mapping) + where);
+      return badRequest(path(mapping) + ": " + expectation(mapping) + where);
     }
-    return ApiError.badRequest("body: unreadable JSON" + where);
+    return badRequest("body: unreadable JSON" + where);
   }
 
   private static String path(JsonMappingException e) {
@@ -78,15 +83,15 @@ final class BadRequests {
   }
 
   /** The first violation in JSON-path order, and how many more there are. */
-  static ApiError violations(Collection<? extends ConstraintViolation<?>> violations) {
-    List<String> problems = violations.stream().map(BadRequests::describe).sorted().toList();
+  public static CsbsRequestException violations(Collection<? extends ConstraintViolation<?>> violations) {
+    List<String> problems = violations.stream().map(Refusals::describe).sorted().toList();
     String message = problems.isEmpty() ? "body: invalid"
         : problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
-    return ApiError.badRequest(message);
+    return badRequest(message);
   }
 
   private static String describe(ConstraintViolation<?> violation) {
-    String path = jsonPath(violation.getPropertyPath());
+    String path = JsonPaths.of(violation.getPropertyPath(), PARAMETERS);
     // Only the body itself can be null at the top: the client sent none.
     return path.equals("body") && violation.getInvalidValue() == null
         ? "body: is required"
@@ -94,35 +99,23 @@ final class BadRequests {
   }
 
   /**
-   * {@code checkResourceCapabilities.resourceActionRequest.checkRestorable[0].target} becomes
-   * {@code check_restorable[0].target}: the JSON names a client sees.
+   * From the annotations, not the Java names (which a class file may not carry): a path
+   * parameter is named by its template, the body by nothing.
    */
-  static String jsonPath(Path path) {
-    StringBuilder json = new StringBuilder();
-    int depth = 0;
-    for (Path.Node node : path) {
-      depth++;
-      if (depth == 1 || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        continue;
-      }
-      if (node.getKind() == ElementKind.PARAMETER) {
-        if (!"resourceActionRequest".equals(node.getName())) {
-          json.append(snake(node.getName()));
-        }
-        continue;
-      }
-      if (node.getIndex() != null && json.length() > 0) {
-        json.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() != null) {
-        json.append(json.length() == 0 ? "" : ".").append(snake(node.getName()));
+  private static List<String> parameters() {
+    List<String> names = new java.util.ArrayList<>();
+    for (Method method : ResourcesApi.class.getMethods()) {
+      for (Parameter parameter : method.getParameters()) {
+        PathParam path = parameter.getAnnotation(PathParam.class);
+        names.add(path == null ? null : path.value());
       }
     }
-    return json.length() == 0 ? "body" : json.toString();
+    return java.util.Collections.unmodifiableList(names);
   }
 
-  private static String snake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  /** A 400 {@code CSBS.9001} with this message. */
+  public static CsbsRequestException badRequest(String message) {
+    return new CsbsRequestException(400, RequestError.PARAMETER_INVALID, message);
   }
 
   private static String echo(String clientText) {

@@ -1,6 +1,8 @@
-package io.github.csbscontract.rules;
+package io.github.csbscontract.jaxrs;
 
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.rules.CapabilityChecks;
+import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
@@ -28,12 +30,12 @@ public final class CapabilityResource implements ResourcesApi {
   public ResourceActionResponse checkResourceCapabilities(
       String projectId, String providerId, ResourceActionRequest request) {
     if (!Contract.CSBS_PROVIDER_ID.equals(providerId)) {
-      throw new CsbsRequestException(400, CsbsError.PROVIDER_INVALID);
+      throw new CsbsRequestException(400, RequestError.PROVIDER_INVALID);
     }
     boolean restore = request.getCheckRestorable() != null;
     boolean protect = request.getCheckProtectable() != null;
     if (restore == protect) {
-      throw new CsbsRequestException(400, CsbsError.PARAMETER_INVALID,
+      throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
           "body: must hold exactly one of check_restorable and check_protectable, found "
               + (restore ? "both" : "neither"));
     }
@@ -59,10 +61,12 @@ public final class CapabilityResource implements ResourcesApi {
       for (int v = 0; v < volumes.size(); v++) {
         String at = "check_restorable[" + i + "].target.volumes[" + v + "]";
         if (!backups.add(volumes.get(v).getBackupId())) {
-          throw new CsbsRequestException(400, CsbsError.PARAMETER_INVALID, at + ".backup_id: backup is already mapped to another volume");
+          throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
+              at + ".backup_id: backup is already mapped to another volume");
         }
         if (!disks.add(volumes.get(v).getVolumeId())) {
-          throw new CsbsRequestException(400, CsbsError.PARAMETER_INVALID, at + ".volume_id: volume is already the target of another backup");
+          throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
+              at + ".volume_id: volume is already the target of another backup");
         }
       }
     }

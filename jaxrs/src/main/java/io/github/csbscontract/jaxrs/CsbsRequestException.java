@@ -1,9 +1,9 @@
-package io.github.csbscontract.rules;
+package io.github.csbscontract.jaxrs;
 
 /**
  * A request the service refuses as a whole: answered with {@link #status()} and the service's
- * error body ({@code error_code}, {@code error_msg}). Raised by {@link CapabilityResource}; an
- * HTTP layer turns it into the answer.
+ * error body ({@code error_code}, {@code error_msg}). Raised by {@link CapabilityResource} and
+ * made by {@link Refusals}; an HTTP layer turns it into the answer.
  */
 public final class CsbsRequestException extends RuntimeException {
 
@@ -13,7 +13,7 @@ public final class CsbsRequestException extends RuntimeException {
   private final String errorCode;
   private final String errorMsg;
 
-  CsbsRequestException(int status, CsbsError error, Object... args) {
+  public CsbsRequestException(int status, RequestError error, Object... args) {
     super(error.code() + " " + error.message(args), null, false, false);
     this.status = status;
     this.errorCode = error.code();

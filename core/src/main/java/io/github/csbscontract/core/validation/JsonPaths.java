@@ -1,0 +1,59 @@
+package io.github.csbscontract.core.validation;
+
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Bean Validation paths as the JSON a client sent: {@code checkRestorable[0].target.volumeId}
+ * becomes {@code check_restorable[0].target.volume_id}. The generated models name properties in
+ * camelCase after the spec's snake_case names, so the conversion is exact for this spec.
+ */
+public final class JsonPaths {
+
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+
+  private JsonPaths() {}
+
+  /** The JSON path of a violation of a bean validated on its own. */
+  public static String of(Path path) {
+    return of(path, List.of());
+  }
+
+  /**
+   * The JSON path of a violation of a method's parameters; {@code body} for the body itself.
+   *
+   * @param parameterNames each parameter's name in the request (a path parameter's template
+   *     name), null for the body, which has no name of its own in the JSON
+   */
+  public static String of(Path path, List<String> parameterNames) {
+    StringBuilder json = new StringBuilder();
+    for (Path.Node node : path) {
+      ElementKind kind = node.getKind();
+      if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CONTAINER_ELEMENT) {
+        continue;
+      }
+      if (kind == ElementKind.PARAMETER) {
+        String name = parameterNames.get(node.as(Path.ParameterNode.class).getParameterIndex());
+        if (name != null) {
+          json.append(name);
+        }
+        continue;
+      }
+      if (node.getIndex() != null && json.length() > 0) {
+        json.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null) {
+        json.append(json.length() == 0 ? "" : ".").append(snakeCase(node.getName()));
+      }
+    }
+    return json.length() == 0 ? "body" : json.toString();
+  }
+
+  /** {@code volumeId} as {@code volume_id}. */
+  public static String snakeCase(String camelCase) {
+    return CAMEL.matcher(camelCase).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+  }
+}
