@@ -113,7 +113,11 @@ class HostileTrafficIT {
           }
         }));
       }
-      Thread.sleep(1_000);
+      // The signal comes once the load is flowing, however slow this shared machine is today.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (answered.get() < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       server.terminate();
       Thread.sleep(300);
       for (Socket socket : inFlight) {
@@ -130,7 +134,7 @@ class HostileTrafficIT {
       }
       load.shutdown();
       assertThat(server.awaitExit(15)).as("exit status after a clean stop").isZero();
-      assertThat(answered.get()).as("the load was served until the signal").isGreaterThan(10);
+      assertThat(answered.get()).as("the load was served until the signal").isGreaterThanOrEqualTo(20);
       assertThat(failures).as("no request answered with an error").isEmpty();
       assertThat(refusesConnections(base)).isTrue();
     }

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.core.testing.Requests;
 import io.github.csbscontract.core.Contract;
 import static org.assertj.core.api.Assertions.assertThat;
 

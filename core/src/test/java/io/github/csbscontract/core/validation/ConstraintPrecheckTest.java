@@ -1,17 +1,16 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.core.validation;
 
-import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csbscontract.server.api.ResourcesApi;
-import io.github.csbscontract.server.catalog.CatalogLoader;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.rules.CapabilityChecks;
-import io.github.csbscontract.jaxrs.CapabilityResource;
+import io.github.csbscontract.core.testing.Requests;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -38,9 +37,12 @@ import org.junit.jupiter.api.Test;
 class ConstraintPrecheckTest {
 
   private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-  private static final Method OPERATION = Operation.of(ResourcesApi.class).method;
+  private static final Method OPERATION = ResourcesApi.class.getMethods()[0];
   private static final ConstraintPrecheck PRECHECK = ConstraintPrecheck.forParameters(VALIDATOR, OPERATION);
-  private static final CapabilityResource RESOURCE = new CapabilityResource(CatalogLoader.demo());
+  /** Only its parameters' constraints matter here. */
+  private static final ResourcesApi RESOURCE = (projectId, providerId, request) -> null;
+  /** Binds what the server's mapper binds; the precheck is judged on the models, not on reading JSON. */
+  private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final String PROJECT = "0605767ab000d4c12f3bc0033d9d5d06";
   private static final List<String> PROJECTS = List.of(PROJECT, PROJECT.toUpperCase(), PROJECT.substring(1),
       PROJECT + "0", "0605767ab000d4c12f3bc0033d9d5d0g", "");
@@ -84,7 +86,7 @@ class ConstraintPrecheckTest {
   @Test
   void noBodyAndNullItemsAgree() throws Exception {
     assertAgrees(new Object[] {PROJECT, Contract.CSBS_PROVIDER_ID, null});
-    // The server's JSON binding refuses null items before validation; the precheck must agree
+    // The servers' JSON binding refuses null items before validation; the precheck must agree
     // with the validator on them all the same.
     assertAgrees(new Object[] {PROJECT, Contract.CSBS_PROVIDER_ID,
         new ResourceActionRequest().checkProtectable(java.util.Arrays.asList((io.github.csbscontract.server.model.ProtectableParam) null))});
@@ -128,7 +130,7 @@ class ConstraintPrecheckTest {
   }
 
   private static Object[] arguments(String project, String body) throws Exception {
-    return new Object[] {project, Contract.CSBS_PROVIDER_ID, Json.MAPPER.readValue(body, ResourceActionRequest.class)};
+    return new Object[] {project, Contract.CSBS_PROVIDER_ID, JSON.readValue(body, ResourceActionRequest.class)};
   }
 
   /** A valid body with one string replaced by a value at the edge of the constraints. */

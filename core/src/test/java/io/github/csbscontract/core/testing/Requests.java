@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,25 +10,26 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Requests for the property and fuzz tests: valid bodies over the demo catalog's IDs, and the
- * ways clients get them wrong. Everything is derived from a seed so that a failure reproduces.
+ * Request bodies for property and fuzz tests: valid bodies over the IDs of the reference server's
+ * demo catalog, and the ways clients get them wrong. Everything is derived from a seed so that a
+ * failure reproduces. Shared through this module's test-jar.
  */
-final class Requests {
+public final class Requests {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> BACKUPS = List.of("8986ce68-3da7-4d29-9cc2-1921e9504975", "0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c",
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final List<String> BACKUPS = List.of("8986ce68-3da7-4d29-9cc2-1921e9504975", "0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c",
       "e14c1d7e-8448-4709-af4d-6ee6dda4dd1e", "4630de19-bf77-438d-8b9b-7cefad989a70", "3dbf2458-c928-40e1-b9c9-19c108050a4e");
-  static final List<String> SERVERS = List.of("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+  public static final List<String> SERVERS = List.of("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
       "d13c513a-42f8-4da1-97b1-165f0971b7c4", "3cbb7daa-64c1-44fa-88a7-c8252abc5619", "959575fe-0a73-4d03-b43a-2c9fbed3e91c");
-  static final List<String> DISK_IDS = List.of("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55",
+  public static final List<String> DISK_IDS = List.of("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55",
       "7ccaa901-c61f-462f-8422-0e931c962909", "234fbb23-dcf9-4c31-98a0-e3334436a18f", "881a7f0c-c7b7-4bd2-81d9-6d1af775a447");
-  static final List<String> TYPES = List.of("OS::Nova::Server", "OS::Ironic::BareMetalServer", "OS::Cinder::Volume");
-  static final List<String> ODD_STRINGS = List.of("", " ", "\u0000", "\uD83D\uDE00", "\u202Eevil", "\u0661\u0662\u0663",
+  public static final List<String> TYPES = List.of("OS::Nova::Server", "OS::Ironic::BareMetalServer", "OS::Cinder::Volume");
+  public static final List<String> ODD_STRINGS = List.of("", " ", "\u0000", "\uD83D\uDE00", "\u202Eevil", "\u0661\u0662\u0663",
       "x".repeat(70_000), "'; DROP TABLE servers;--", "${jndi:ldap://127.0.0.1/x}", "\\u0041", "\uFFFF");
 
   private Requests() {}
 
-  static String validBody(Random random) {
+  public static String validBody(Random random) {
     ObjectNode body = JSON.createObjectNode();
     int items = 1 + random.nextInt(random.nextInt(10) == 0 ? 100 : 4);
     if (random.nextBoolean()) {
@@ -62,7 +63,7 @@ final class Requests {
   }
 
   /** One of the mistakes clients make, applied to a valid body. */
-  static String mutatedBody(Random random) {
+  public static String mutatedBody(Random random) {
     String valid = validBody(random);
     JsonNode tree;
     try {
@@ -103,7 +104,7 @@ final class Requests {
     return random.nextInt(4) == 0 ? UUID.randomUUID().toString() : pick(random, known);
   }
 
-  static <T> T pick(Random random, List<T> values) {
+  public static <T> T pick(Random random, List<T> values) {
     return values.get(random.nextInt(values.size()));
   }
 
