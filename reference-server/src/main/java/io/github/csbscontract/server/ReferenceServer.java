@@ -3,6 +3,9 @@ package io.github.csbscontract.server;
 import io.github.csbscontract.server.catalog.Catalog;
 import io.github.csbscontract.server.catalog.CatalogException;
 import io.github.csbscontract.server.catalog.CatalogLoader;
+import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.server.control.Faults;
+import io.github.csbscontract.server.control.RequestLog;
 import io.github.csbscontract.server.http.ConnectionSetup;
 import io.github.csbscontract.server.http.RequestPath;
 import io.vertx.core.DeploymentOptions;
@@ -58,14 +61,20 @@ public final class ReferenceServer implements AutoCloseable {
   private final ValidatorFactory validation;
   private final URI baseUri;
   private final Duration shutdownGrace;
+  private final LiveCatalog catalog;
+  private final Faults faults;
+  private final RequestLog requests;
 
   private ReferenceServer(Vertx vertx, Queue<HttpServer> listeners, ValidatorFactory validation, URI baseUri,
-      Duration shutdownGrace) {
+      Duration shutdownGrace, LiveCatalog catalog, Faults faults, RequestLog requests) {
     this.vertx = vertx;
     this.listeners = listeners;
     this.validation = validation;
     this.baseUri = baseUri;
     this.shutdownGrace = shutdownGrace;
+    this.catalog = catalog;
+    this.faults = faults;
+    this.requests = requests;
   }
 
   /** Starts on the options' address; throws {@link CatalogException} for a broken catalog. */
@@ -87,8 +96,10 @@ public final class ReferenceServer implements AutoCloseable {
     ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
     try {
       ConnectionSetup connections = new ConnectionSetup(options);
-      RequestPath requests = new RequestPath(vertx, catalog, validation.getValidator(), options.maxBodyBytes(),
-          options.bodyBudgetBytes(), options.bodyTimeout().toMillis());
+      LiveCatalog live = new LiveCatalog(catalog);
+      Faults faults = new Faults();
+      RequestLog log = new RequestLog(options.recording());
+      RequestPath requests = new RequestPath(vertx, options, live, validation.getValidator(), faults, log);
       Queue<HttpServer> listeners = new ConcurrentLinkedQueue<>();
       AtomicInteger bound = new AtomicInteger();
       // One server per event loop, all on one port (Vert.x shares the socket between them,
@@ -96,7 +107,7 @@ public final class ReferenceServer implements AutoCloseable {
       await(vertx.deployVerticle(() -> new Listener(connections, requests, listeners, bound),
           new DeploymentOptions().setInstances(eventLoops)));
       return new ReferenceServer(vertx, listeners, validation,
-          URI.create("http://" + options.host() + ":" + bound.get() + "/"), options.shutdownGrace());
+          URI.create("http://" + options.host() + ":" + bound.get() + "/"), options.shutdownGrace(), live, faults, log);
     } catch (IOException | RuntimeException e) {
       vertx.close();
       validation.close();
@@ -132,6 +143,31 @@ public final class ReferenceServer implements AutoCloseable {
   /** {@code http://host:port/}, with the port actually bound. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The faults it applies on purpose; none unless added. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The requests it received on the operation's path (empty unless {@code ServerOptions.withRecording}). */
+  public RequestLog requests() {
+    return requests;
+  }
+
+  /** Answers from {@code catalog} from now on (for example one built with {@code CatalogBuilder}). */
+  public void useCatalog(Catalog catalog) {
+    this.catalog.use(catalog);
+  }
+
+  /** Answers from the catalog it started with again. */
+  public void resetCatalog() {
+    catalog.reset();
+  }
+
+  /** The catalog it answers from now. */
+  public Catalog catalog() {
+    return catalog.current();
   }
 
   /**

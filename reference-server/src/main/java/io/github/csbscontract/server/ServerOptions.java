@@ -20,7 +20,13 @@ import java.util.Map;
  * @param headerTimeout how long a request's line and headers may take from its first byte
  *     (nginx's {@code client_header_timeout}); past it the answer is 408 and the connection closes
  * @param idleTimeout how long a connection may stay silent between requests before it is closed
+ *     (it also ends a connection silent mid-request: keep it above the body timeout, so that a
+ *     stalled body is answered 400 first)
  * @param shutdownGrace how long a stop waits for accepted requests to be answered
+ * @param admin whether the admin API under {@code /_csbs/} is on (faults, recorded requests,
+ *     catalog), for tests of other languages; off unless asked, and only for loopback clients
+ * @param recording whether requests on the operation's path are recorded ({@code requests()});
+ *     on with the admin API
  */
 public record ServerOptions(
     String host,
@@ -31,7 +37,9 @@ public record ServerOptions(
     Duration bodyTimeout,
     Duration headerTimeout,
     Duration idleTimeout,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    boolean admin,
+    boolean recording) {
 
   public static final String USAGE = """
       Usage: java -jar csbs-reference-server.jar [options]
@@ -43,18 +51,20 @@ public record ServerOptions(
         --port PORT                CSBS_PORT               8080   (0: any free port)
         --catalog FILE             CSBS_CATALOG            the bundled demo catalog
         --max-body-bytes N         CSBS_MAX_BODY_BYTES     1048576   (larger body: 413)
-        --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  67108864  (all bodies held at once; past it: 503)
+        --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  33554432  (all bodies held at once; past it: 503)
         --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
         --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
         --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent connection between requests: closed)
         --shutdown-grace TIME      CSBS_SHUTDOWN_GRACE     5s    (on SIGTERM, for accepted requests)
+        --admin true|false         CSBS_ADMIN              false (the admin API under /_csbs/: faults,
+                                                                  recorded requests, catalog; loopback only)
         --help                     print this text and exit
 
       TIME is a number of seconds, or a number with ms, s or m (500ms, 30s, 2m).
       """;
 
   private static final ServerOptions DEFAULTS = new ServerOptions("127.0.0.1", 8080, null, 1024 * 1024,
-      64L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5));
+      32L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5), false, false);
 
   public ServerOptions {
     if (host == null || host.isBlank()) {
@@ -93,47 +103,58 @@ public record ServerOptions(
 
   public ServerOptions withHost(String host) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
-        idleTimeout, shutdownGrace);
+        idleTimeout, shutdownGrace, admin, recording);
   }
 
   public ServerOptions withPort(int port) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
-        idleTimeout, shutdownGrace);
+        idleTimeout, shutdownGrace, admin, recording);
   }
 
   public ServerOptions withCatalog(Path file) {
     return new ServerOptions(host, port, file, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
-        idleTimeout, shutdownGrace);
+        idleTimeout, shutdownGrace, admin, recording);
   }
 
   public ServerOptions withMaxBodyBytes(long bytes) {
     return new ServerOptions(host, port, catalog, bytes, Math.max(bytes, bodyBudgetBytes), bodyTimeout, headerTimeout,
-        idleTimeout, shutdownGrace);
+        idleTimeout, shutdownGrace, admin, recording);
   }
 
   public ServerOptions withBodyBudgetBytes(long bytes) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bytes, bodyTimeout, headerTimeout, idleTimeout,
-        shutdownGrace);
+        shutdownGrace, admin, recording);
   }
 
   public ServerOptions withBodyTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, timeout, headerTimeout, idleTimeout,
-        shutdownGrace);
+        shutdownGrace, admin, recording);
   }
 
   public ServerOptions withHeaderTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, timeout, idleTimeout,
-        shutdownGrace);
+        shutdownGrace, admin, recording);
   }
 
   public ServerOptions withIdleTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout, timeout,
-        shutdownGrace);
+        shutdownGrace, admin, recording);
+  }
+
+  /** The admin API on (and with it, recording). */
+  public ServerOptions withAdmin(boolean admin) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace, admin, recording || admin);
+  }
+
+  public ServerOptions withRecording(boolean recording) {
+    return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
+        idleTimeout, shutdownGrace, admin, recording || admin);
   }
 
   public ServerOptions withShutdownGrace(Duration grace) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
-        idleTimeout, grace);
+        idleTimeout, grace, admin, recording);
   }
 
   /** The options of a command line and environment; null when {@code --help} was asked for. */
@@ -213,6 +234,11 @@ public record ServerOptions(
       ServerOptions apply(ServerOptions o, String v) {
         return o.withShutdownGrace(duration("shutdown-grace", v));
       }
+    },
+    ADMIN("--admin", "CSBS_ADMIN") {
+      ServerOptions apply(ServerOptions o, String v) {
+        return o.withAdmin(bool("admin", v));
+      }
     };
 
     final String flag;
@@ -241,6 +267,14 @@ public record ServerOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": not a number: " + value);
     }
+  }
+
+  private static boolean bool(String name, String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + ": true or false, was " + value);
+    };
   }
 
   /** {@code 30}, {@code 30s}, {@code 500ms} or {@code 2m}. */

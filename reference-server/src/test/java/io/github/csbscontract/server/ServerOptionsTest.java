@@ -12,8 +12,8 @@ class ServerOptionsTest {
   @Test
   void defaultsBindLoopbackPort8080WithTheDemoCatalogAndDocumentedLimits() {
     ServerOptions options = ServerOptions.parse(new String[0], Map.of());
-    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576, 67_108_864,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5)));
+    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576, 33_554_432,
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5), false, false));
     assertThat(options).isEqualTo(ServerOptions.defaults());
   }
 

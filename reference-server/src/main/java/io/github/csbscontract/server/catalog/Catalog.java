@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import java.util.Optional;
  */
 public final class Catalog implements Inventory {
 
-  private final Map<String, Project> projectsById = new HashMap<>();
+  // In the order given, so that a catalog rebuilt from this one (CatalogBuilder.from) reads alike.
+  private final Map<String, Project> projectsById = new LinkedHashMap<>();
   private final Map<String, Project> projectsByTokenDigest = new HashMap<>();
-  private final Map<String, Server> serversById = new HashMap<>();
-  private final Map<String, Backup> backupsById = new HashMap<>();
+  private final Map<String, Server> serversById = new LinkedHashMap<>();
+  private final Map<String, Backup> backupsById = new LinkedHashMap<>();
 
   Catalog(List<Project> projects, List<Server> servers, List<Backup> backups) {
     for (Project project : projects) {
@@ -30,6 +32,12 @@ public final class Catalog implements Inventory {
     }
     servers.forEach(server -> serversById.put(server.id(), server));
     backups.forEach(backup -> backupsById.put(backup.id(), backup));
+  }
+
+  /** Every project, server and backup, in the order given. */
+  CatalogLoader.CatalogFile contents() {
+    return new CatalogLoader.CatalogFile(List.copyOf(projectsById.values()), List.copyOf(serversById.values()),
+        List.copyOf(backupsById.values()));
   }
 
   public Optional<Project> project(String projectId) {

@@ -66,6 +66,11 @@ public final class CatalogLoader {
     }
   }
 
+  /** A catalog sent as JSON (the admin API's {@code PUT /_csbs/catalog}); {@code name} names it in errors. */
+  public static Catalog parse(byte[] json, String name) {
+    return read(new java.io.ByteArrayInputStream(json), name);
+  }
+
   static Catalog read(InputStream in, String name) {
     CatalogFile file;
     try {
@@ -75,9 +80,14 @@ public final class CatalogLoader {
     } catch (IOException e) {
       throw new CatalogException("catalog file " + name + ": cannot be read: " + e, e);
     }
+    return checked(file, "catalog file " + name);
+  }
+
+  /** The catalog, once it passes the checks a schema cannot make; {@code what} names it in errors. */
+  static Catalog checked(CatalogFile file, String what) {
     List<String> problems = problems(file);
     if (!problems.isEmpty()) {
-      throw new CatalogException("catalog file " + name + ": " + String.join("; ", problems), null);
+      throw new CatalogException(what + ": " + String.join("; ", problems), null);
     }
     return new Catalog(file.projects(), file.servers(), file.backups());
   }

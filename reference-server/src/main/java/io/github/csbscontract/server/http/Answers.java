@@ -44,6 +44,9 @@ final class Answers {
       return;
     }
     response.setStatusCode(error.status).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    if (error.retryAfterSeconds >= 0) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds));
+    }
     if (error.closesConnection) {
       response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       response.end(Buffer.buffer(body(error))).onComplete(written -> request.connection().close());

@@ -19,6 +19,8 @@ final class ApiError extends RuntimeException {
   final boolean fromGateway;
   /** The connection cannot serve another request after this answer. */
   final boolean closesConnection;
+  /** Seconds for a {@code Retry-After} header; negative for none. */
+  long retryAfterSeconds = -1;
 
   private ApiError(int status, String errorCode, String errorMsg, boolean fromGateway, boolean closesConnection) {
     super(errorCode + " " + errorMsg, null, false, false);
@@ -55,6 +57,13 @@ final class ApiError extends RuntimeException {
         true, true);
   }
 
+  /** The same answer with a {@code Retry-After} header. */
+  ApiError retryAfter(java.time.Duration after) {
+    ApiError error = new ApiError(status, errorCode, errorMsg, fromGateway, closesConnection);
+    error.retryAfterSeconds = after == null ? -1 : after.toSeconds();
+    return error;
+  }
+
   /** The same answer, after which the connection is closed. */
   ApiError closing() {
     return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true);
@@ -70,7 +79,9 @@ final class ApiError extends RuntimeException {
     ENTITY_TOO_LARGE("APIG.0201", "Request entity too large."),
     HEADERS_TOO_LARGE("APIG.0201", "API request error: request header fields too large."),
     REQUEST_ERROR("APIG.0201", "API request error:"),
-    OVERLOADED("APIG.0201", "API request error: the server holds too many request bodies; retry later.");
+    OVERLOADED("APIG.0201", "API request error: the server holds too many request bodies; retry later."),
+    THROTTLED("APIG.0308", "The throttling threshold has been reached."),
+    UNAVAILABLE("APIG.0201", "API request error: the service is unavailable; retry later.");
 
     final String code;
     final String message;

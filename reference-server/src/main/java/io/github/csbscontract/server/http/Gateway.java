@@ -2,7 +2,7 @@ package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.jaxrs.RequestError;
-import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.catalog.LiveCatalog;
 import io.github.csbscontract.server.catalog.Project;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
 import io.vertx.core.MultiMap;
@@ -21,11 +21,11 @@ final class Gateway {
   /** Largest header block; past it the answer is 400 APIG.0201 (the HTTP decoder enforces it). */
   static final int MAX_HEADER_BYTES = 16 * 1024;
 
-  private final Catalog catalog;
+  private final LiveCatalog catalog;
   private final long maxBodyBytes;
   private final String consumes;
 
-  Gateway(Catalog catalog, long maxBodyBytes, String consumes) {
+  Gateway(LiveCatalog catalog, long maxBodyBytes, String consumes) {
     this.catalog = catalog;
     this.maxBodyBytes = maxBodyBytes;
     this.consumes = consumes;

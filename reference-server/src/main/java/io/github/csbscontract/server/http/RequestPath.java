@@ -1,7 +1,11 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.server.api.ResourcesApi;
-import io.github.csbscontract.server.catalog.Catalog;
+import io.github.csbscontract.server.ServerOptions;
+import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.server.control.Fault;
+import io.github.csbscontract.server.control.Faults;
+import io.github.csbscontract.server.control.RequestLog;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.netty.handler.codec.TooLongFrameException;
@@ -17,8 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every request, along one way: the route (the operation or a page), the {@link Gateway}, the
- * {@link BodyReader}, the {@link Dispatcher} to the implementation, and {@link Answers}. Each
+ * Every request, along one way: the route (the operation, a page, or the admin API when it is
+ * on), the {@link Gateway}, the {@link BodyReader}, the {@link Dispatcher} to the implementation,
+ * and {@link Answers} (or {@link FaultedAnswers}, when a test asked for a {@link Fault}). Each
  * step refuses with an {@link ApiError}, which is answered in the service's format.
  *
  * <p>This is the reference server's stand-in for a JAX-RS runtime: it serves the one operation
@@ -40,47 +45,76 @@ public final class RequestPath implements Handler<HttpServerRequest> {
   private final Gateway gateway;
   private final BodyReader bodies;
   private final Dispatcher dispatcher;
+  private final Faults faults;
+  private final FaultedAnswers faulted;
+  private final RequestLog log;
+  /** Null unless the admin API is on. */
+  private final AdminApi admin;
 
-  public RequestPath(Vertx vertx, Catalog catalog, Validator validator, long maxBodyBytes, long bodyBudgetBytes,
-      long bodyTimeoutMillis) {
+  public RequestPath(Vertx vertx, ServerOptions options, LiveCatalog catalog, Validator validator, Faults faults,
+      RequestLog log) {
     this.operation = Operation.of(ResourcesApi.class);
     this.projectIndex = operation.pathParameter(PROJECT_PARAMETER);
-    this.gateway = new Gateway(catalog, maxBodyBytes, operation.consumes);
-    this.bodies = new BodyReader(vertx, new BodyBudget(bodyBudgetBytes), (int) maxBodyBytes, Math.max(1, bodyTimeoutMillis));
+    this.gateway = new Gateway(catalog, options.maxBodyBytes(), operation.consumes);
+    this.bodies = new BodyReader(vertx, new BodyBudget(options.bodyBudgetBytes()), (int) options.maxBodyBytes(),
+        Math.max(1, options.bodyTimeout().toMillis()));
     this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
+    this.faults = faults;
+    this.faulted = new FaultedAnswers(vertx);
+    this.log = log;
+    this.admin = options.admin() ? new AdminApi(bodies, faults, log, catalog) : null;
   }
 
   @Override
   public void handle(HttpServerRequest request) {
     if (LOG.isLoggable(Level.FINE)) {
       // An access log for debugging, off by default: method, path and status, never headers.
-      request.response().endHandler(end -> LOG.fine(request.method() + " " + request.path() + " -> "
+      request.response().bodyEndHandler(end -> LOG.fine(request.method() + " " + request.path() + " -> "
           + request.response().getStatusCode()));
     }
     try {
       String[] pathValues = operation.match(request.path());
       if (pathValues == null) {
+        if (admin != null && admin.serves(request)) {
+          return;
+        }
         MetaPages.serve(request);
         return;
       }
+      Recording recording = Recording.of(request, log);
       if (!request.method().name().equals(operation.httpMethod)) {
         throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
       }
       long declaredLength = declaredLength(request);
-      gateway.admit(request.headers(), pathValues[projectIndex], declaredLength);
+      String projectId = pathValues[projectIndex];
+      gateway.admit(request.headers(), projectId, declaredLength);
       if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
         // Only now: a client told 401, 413 or 415 instead need not send its body at all.
         request.response().writeContinue();
       }
-      bodies.read(request, declaredLength)
-          .map(body -> dispatcher.dispatch(pathValues, body))
-          .onComplete(answer -> {
-            if (answer.succeeded()) {
-              Answers.json(request, answer.result());
-            } else {
-              Answers.failure(request, answer.cause());
-            }
-          });
+      bodies.read(request, declaredLength).onComplete(read -> {
+        if (read.failed()) {
+          Answers.failure(request, read.cause());
+          return;
+        }
+        BodyReader.Body body = read.result();
+        if (recording != null) {
+          recording.body(body);
+        }
+        Fault fault = faults.take(projectId, () -> Actions.of(body));
+        if (fault != null) {
+          faulted.answer(request, fault, () -> dispatcher.dispatch(pathValues, body));
+          return;
+        }
+        byte[] answer;
+        try {
+          answer = dispatcher.dispatch(pathValues, body);
+        } catch (RuntimeException refused) {
+          Answers.failure(request, refused);
+          return;
+        }
+        Answers.json(request, answer);
+      });
     } catch (RuntimeException refused) {
       Answers.failure(request, refused);
       bodies.drain(request);

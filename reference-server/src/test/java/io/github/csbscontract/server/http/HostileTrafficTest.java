@@ -34,8 +34,12 @@ class HostileTrafficTest {
       "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Nova::Server\"}]}";
   private static final String AUTH = "X-Auth-Token: demo-token-project-a\r\nContent-Type: application/json\r\n";
   private static final String HEAD = "POST " + RawHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTH;
-  /** A complete second request; answered only if the server lost track of where the first ended. */
-  private static final String SMUGGLED = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  /**
+   * A complete second request, to the admin API (on in this server): carried out only if the
+   * server lost track of where the first request ended.
+   */
+  private static final String SMUGGLED = "POST /_csbs/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      + "Content-Length: 27\r\n\r\n{\"kind\":\"connection_reset\"}";
 
   private static ReferenceServer server;
   private static int port;
@@ -43,9 +47,10 @@ class HostileTrafficTest {
   @BeforeAll
   static void start() throws Exception {
     server = ReferenceServer.start(ServerOptions.forTests()
+        .withAdmin(true)
         .withHeaderTimeout(Duration.ofSeconds(1))
         .withIdleTimeout(Duration.ofSeconds(2))
-        .withBodyTimeout(Duration.ofSeconds(2)));
+        .withBodyTimeout(Duration.ofSeconds(1)));
     port = server.baseUri().getPort();
   }
 
@@ -98,6 +103,34 @@ class HostileTrafficTest {
       assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
       assertThat(closedWithNothingMore(socket)).as("%s: closed after the answer, no second answer", attack).isTrue();
     }
+    assertThat(server.faults().list()).as("%s: the hidden admin request was not carried out", attack).isEmpty();
+  }
+
+  @Test
+  void theSmuggledAdminRequestIsItselfValidSoTheTestsAboveCanFail() throws Exception {
+    try (Socket socket = connect()) {
+      write(socket, SMUGGLED);
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(201);
+    } finally {
+      assertThat(server.faults().list()).hasSize(1);
+      server.faults().clear();
+    }
+  }
+
+  @Test
+  void theAdminApiHasTheSameLimitsAsTheOperation() throws Exception {
+    String huge = "{\"kind\":\"throttled\"" + " ".repeat(2 * 1024 * 1024) + "}";
+    RawHttp.Answer tooLarge = RawHttp.exchange(port, "POST /_csbs/faults HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + huge.length() + "\r\n\r\n" + huge);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("\"error_code\":\"APIG.0201\"");
+    try (Socket stalled = connect()) {
+      write(stalled, "PUT /_csbs/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"projects\":");
+      RawHttp.Answer answer = RawHttp.read(stalled.getInputStream());
+      assertThat(answer.status()).as("a stalled admin body ends like any other").isEqualTo(400);
+    }
+    assertThat(server.faults().list()).isEmpty();
   }
 
   @Test

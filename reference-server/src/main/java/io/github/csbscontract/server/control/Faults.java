@@ -1,0 +1,71 @@
+package io.github.csbscontract.server.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The faults the server applies, in the order they were added: each request takes the first
+ * that matches it and is not used up. Thread-safe; with none added, requests take the fast path.
+ */
+public final class Faults {
+
+  /** A fault and how many more requests it applies to. */
+  private static final class Active {
+    final Fault fault;
+    int left;
+
+    Active(Fault fault) {
+      this.fault = fault;
+      this.left = fault.times();
+    }
+  }
+
+  private final List<Active> active = new ArrayList<>();
+  /** Read without the lock on every request: the common case is that there is nothing to do. */
+  private volatile boolean any;
+
+  public synchronized void add(Fault fault) {
+    active.add(new Active(java.util.Objects.requireNonNull(fault, "fault == null")));
+    any = true;
+  }
+
+  /** Removes every fault: the server answers correctly again. */
+  public synchronized void clear() {
+    active.clear();
+    any = false;
+  }
+
+  /** The faults still to apply, with what is left of each. */
+  public synchronized List<Fault> list() {
+    List<Fault> faults = new ArrayList<>();
+    for (Active a : active) {
+      faults.add(a.left == Fault.ALWAYS ? a.fault : a.fault.times(a.left));
+    }
+    return faults;
+  }
+
+  /**
+   * The fault for a request of this project and action, counting it as used; null for none. The
+   * reference server calls this for each admitted request; {@code action} is asked for only
+   * when there are faults.
+   */
+  public Fault take(String projectId, java.util.function.Supplier<String> actionOfRequest) {
+    if (!any) {
+      return null;
+    }
+    String action = actionOfRequest.get();
+    synchronized (this) {
+      for (int i = 0; i < active.size(); i++) {
+        Active a = active.get(i);
+        if (a.fault.matches(projectId, action)) {
+          if (a.left != Fault.ALWAYS && --a.left == 0) {
+            active.remove(i);
+            any = !active.isEmpty();
+          }
+          return a.fault;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package io.github.csbscontract.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csbscontract.server.catalog.CatalogException;
+import io.github.csbscontract.server.catalog.CatalogLoader;
+import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.server.control.Fault;
+import io.github.csbscontract.server.control.Faults;
+import io.github.csbscontract.server.control.RecordedRequest;
+import io.github.csbscontract.server.control.RequestLog;
+import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The admin API under {@value #PREFIX}, for tests written in other languages: faults to apply,
+ * the requests received, and the catalog to answer from ({@code admin-openapi.yaml} describes
+ * it). On only with {@code --admin true}; even then it answers loopback clients only, and to
+ * anyone else it does not exist (404, like any unknown path).
+ */
+final class AdminApi {
+
+  static final String PREFIX = "/_csbs/";
+  private static final java.util.Set<String> FAULT_FIELDS =
+      java.util.Set.of("kind", "times", "project_id", "action", "delay_ms", "max_delay_ms", "retry_after_s");
+
+  private final BodyReader bodies;
+  private final Faults faults;
+  private final RequestLog log;
+  private final LiveCatalog catalog;
+
+  AdminApi(BodyReader bodies, Faults faults, RequestLog log, LiveCatalog catalog) {
+    this.bodies = bodies;
+    this.faults = faults;
+    this.log = log;
+    this.catalog = catalog;
+  }
+
+  /** Answers the request if it is the admin API's and from loopback; false leaves it to others. */
+  boolean serves(HttpServerRequest request) {
+    if (!request.path().startsWith(PREFIX) || !fromLoopback(request.remoteAddress())) {
+      return false;
+    }
+    String resource = request.path().substring(PREFIX.length());
+    HttpMethod method = request.method();
+    switch (resource) {
+      case "faults" -> {
+        if (method == HttpMethod.GET) {
+          json(request, 200, faultsJson());
+        } else if (method == HttpMethod.POST) {
+          withBody(request, body -> {
+            Fault fault = fault(body);
+            faults.add(fault);
+            json(request, 201, faultJson(fault));
+          });
+        } else if (method == HttpMethod.DELETE) {
+          faults.clear();
+          request.response().setStatusCode(204).end();
+        } else {
+          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+        }
+      }
+      case "requests" -> {
+        if (method == HttpMethod.GET) {
+          json(request, 200, requestsJson());
+        } else if (method == HttpMethod.DELETE) {
+          log.clear();
+          request.response().setStatusCode(204).end();
+        } else {
+          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+        }
+      }
+      case "catalog" -> {
+        if (method == HttpMethod.PUT) {
+          withBody(request, body -> {
+            try {
+              catalog.use(CatalogLoader.parse(body, "sent to " + PREFIX + "catalog"));
+            } catch (CatalogException broken) {
+              throw ApiError.badRequest(broken.getMessage());
+            }
+            request.response().setStatusCode(204).end();
+          });
+        } else if (method == HttpMethod.DELETE) {
+          catalog.reset();
+          request.response().setStatusCode(204).end();
+        } else {
+          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+        }
+      }
+      default -> throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
+    }
+    return true;
+  }
+
+  private interface BodyHandler {
+    void handle(byte[] body);
+  }
+
+  private void withBody(HttpServerRequest request, BodyHandler then) {
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (!Gateway.isMediaType(contentType, "application/json")) {
+      throw ApiError.unsupportedMediaType();
+    }
+    bodies.read(request, -1).onComplete(read -> {
+      if (read.failed()) {
+        Answers.failure(request, read.cause());
+        return;
+      }
+      try {
+        BodyReader.Body body = read.result();
+        then.handle(java.util.Arrays.copyOf(body.bytes(), body.length()));
+      } catch (RuntimeException refused) {
+        Answers.failure(request, refused);
+      }
+    });
+  }
+
+  private static Fault fault(byte[] body) {
+    JsonNode json;
+    try {
+      json = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw ApiError.badRequest("body: malformed JSON");
+    }
+    if (json == null || !json.isObject()) {
+      throw ApiError.badRequest("body: must be an object");
+    }
+    json.fieldNames().forEachRemaining(name -> {
+      if (!FAULT_FIELDS.contains(name)) {
+        throw ApiError.badRequest(name.length() > 64 ? name.substring(0, 64) + "...: unknown field" : name + ": unknown field");
+      }
+    });
+    if (!json.path("kind").isTextual()) {
+      throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, connection_reset, "
+          + "empty_body, truncated_body, slow_body");
+    }
+    String kind = json.get("kind").asText();
+    Fault fault;
+    try {
+      fault = switch (kind) {
+        case "latency" -> Fault.latency(millis(json, "delay_ms", 0), millis(json, "max_delay_ms", millis(json, "delay_ms", 0).toMillis()));
+        case "service_unavailable" -> Fault.serviceUnavailable();
+        case "throttled" -> Fault.throttled();
+        case "connection_reset" -> Fault.connectionReset();
+        case "empty_body" -> Fault.emptyBody();
+        case "truncated_body" -> Fault.truncatedBody();
+        case "slow_body" -> Fault.slowBody(millis(json, "delay_ms", 100));
+        default -> throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, "
+            + "connection_reset, empty_body, truncated_body, slow_body");
+      };
+      if (json.has("retry_after_s")) {
+        fault = fault.withRetryAfter(Duration.ofSeconds(integer(json, "retry_after_s")));
+      }
+      if (json.has("times")) {
+        fault = fault.times((int) integer(json, "times"));
+      }
+      if (json.has("project_id")) {
+        fault = fault.forProject(text(json, "project_id"));
+      }
+      if (json.has("action")) {
+        fault = fault.forAction(text(json, "action"));
+      }
+    } catch (IllegalArgumentException | IllegalStateException wrong) {
+      throw ApiError.badRequest(wrong.getMessage());
+    }
+    return fault;
+  }
+
+  private static String text(JsonNode json, String field) {
+    if (!json.get(field).isTextual()) {
+      throw ApiError.badRequest(field + ": must be a string");
+    }
+    return json.get(field).asText();
+  }
+
+  private static Duration millis(JsonNode json, String field, long otherwise) {
+    return Duration.ofMillis(json.has(field) ? integer(json, field) : otherwise);
+  }
+
+  private static long integer(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+      throw ApiError.badRequest(field + ": must be a whole number from 0 to " + Integer.MAX_VALUE);
+    }
+    return value.asLong();
+  }
+
+  private ObjectNode faultsJson() {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    ArrayNode list = json.putArray("faults");
+    faults.list().forEach(fault -> list.add(faultJson(fault)));
+    return json;
+  }
+
+  private static ObjectNode faultJson(Fault fault) {
+    ObjectNode json = Json.MAPPER.createObjectNode().put("kind", fault.kind().name().toLowerCase(Locale.ROOT));
+    if (fault.times() != Fault.ALWAYS) {
+      json.put("times", fault.times());
+    }
+    if (fault.projectId() != null) {
+      json.put("project_id", fault.projectId());
+    }
+    if (fault.action() != null) {
+      json.put("action", fault.action());
+    }
+    if (fault.delay() != null) {
+      json.put("delay_ms", fault.delay().toMillis());
+    }
+    if (fault.maxDelay() != null && fault.kind() == Fault.Kind.LATENCY) {
+      json.put("max_delay_ms", fault.maxDelay().toMillis());
+    }
+    if (fault.retryAfter() != null) {
+      json.put("retry_after_s", fault.retryAfter().toSeconds());
+    }
+    return json;
+  }
+
+  private ObjectNode requestsJson() {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    ArrayNode list = json.putArray("requests");
+    for (RecordedRequest recorded : log.all()) {
+      ObjectNode entry = list.addObject().put("method", recorded.method()).put("path", recorded.path())
+          .put("status", recorded.status());
+      ObjectNode headers = entry.putObject("headers");
+      recorded.headers().forEach((name, values) -> {
+        ArrayNode array = headers.putArray(name);
+        values.forEach(array::add);
+      });
+      if (recorded.body() != null) {
+        entry.set("body", recorded.body());
+      } else if (recorded.rawBody() != null) {
+        entry.put("raw_body", recorded.rawBody());
+      }
+    }
+    return json;
+  }
+
+  private static void json(HttpServerRequest request, int status, JsonNode body) {
+    try {
+      request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static boolean fromLoopback(SocketAddress remote) {
+    if (remote == null || remote.hostAddress() == null) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException notAnAddress) {
+      return false;
+    }
+  }
+}
