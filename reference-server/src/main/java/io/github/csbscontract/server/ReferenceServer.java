@@ -64,6 +64,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final LiveCatalog catalog;
   private final Faults faults;
   private final RequestLog requests;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ReferenceServer(Vertx vertx, Queue<HttpServer> listeners, ValidatorFactory validation, URI baseUri,
       Duration shutdownGrace, LiveCatalog catalog, Faults faults, RequestLog requests) {
@@ -176,6 +177,9 @@ public final class ReferenceServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     long graceMillis = shutdownGrace.toMillis();
     try {
       Future.all(listeners.stream().map(server -> server.shutdown(graceMillis, TimeUnit.MILLISECONDS)).toList())

@@ -34,6 +34,11 @@ public final class Catalog implements Inventory {
     backups.forEach(backup -> backupsById.put(backup.id(), backup));
   }
 
+  /** The projects, in the order given. */
+  public List<Project> projects() {
+    return List.copyOf(projectsById.values());
+  }
+
   /** Every project, server and backup, in the order given. */
   CatalogLoader.CatalogFile contents() {
     return new CatalogLoader.CatalogFile(List.copyOf(projectsById.values()), List.copyOf(serversById.values()),
