@@ -45,10 +45,12 @@ final class SpecExamples {
     model.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, op) -> {
       String path = concretePath(template, op);
       if (op.getRequestBody() != null) {
-        examplesOf(op.getRequestBody().getContent().get("application/json")).forEach((name, body) ->
-            report("request example " + name, SpecContract.messages(validator.validateRequest(
-                SpecContract.request(method.name(), path,
-                    Map.of("Content-Type", "application/json", "X-Auth-Token", "example-token"), body)))));
+        examplesOf(op.getRequestBody().getContent().get("application/json")).forEach((name, body) -> {
+          report("request example " + name, SpecContract.messages(validator.validateRequest(
+              SpecContract.request(method.name(), path,
+                  Map.of("Content-Type", "application/json", "X-Auth-Token", "example-token"), body))));
+          report("request example " + name, SpecContract.uniqueItemPropertyProblems(model, body));
+        });
       }
       op.getResponses().forEach((status, response) -> {
         if (response.getContent() == null) {
