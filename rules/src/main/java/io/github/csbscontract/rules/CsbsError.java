@@ -4,11 +4,13 @@ import java.util.Arrays;
 
 /**
  * The CSBS error codes this server answers, with the service's message templates (see
- * {@code csbs-facts.md}). Messages are capped at the spec's 512 characters.
+ * {@code csbs-facts.md}); the spec's error catalog ({@code errors.yaml}) lists each of them and
+ * tests hold the two together. Messages are capped at 512 characters.
  */
 public enum CsbsError {
   PARAMETER_INVALID("CSBS.9001", "%s"),
   PROVIDER_INVALID("CSBS.9001", "provider invalid"),
+  UNSUPPORTED_MEDIA_TYPE("CSBS.9001", "Content-Type must be application/json"),
   USER_UNVERIFIED("CSBS.9009", "User is unverified."),
   CHECKPOINT_ITEM_NOT_FOUND("CSBS.3001", "Checkpoint_item (%s) is not found."),
   ITEM_EXECUTING("CSBS.2003", "item in executing"),
@@ -33,7 +35,10 @@ public enum CsbsError {
   AZ_MISMATCH("CSBS.6025", "The AZ of local checkpoint item (%s) is not support to restore the resource (%s)."),
   INTERNAL("CSBS.9999", "%s failed");
 
-  /** The spec's {@code maxLength} of {@code error_msg}. */
+  /**
+   * The longest {@code error_msg} this server sends. The spec promises clients no limit (a real
+   * service may send longer ones); the reference server keeps its own answers short.
+   */
   public static final int MAX_MESSAGE_LENGTH = 512;
 
   private static final String CUT = "...";
@@ -55,7 +60,7 @@ public enum CsbsError {
     return cap(String.format(template, Arrays.copyOf(args, args.length, Object[].class)));
   }
 
-  /** Cuts text to {@link #MAX_MESSAGE_LENGTH} and drops control characters the spec forbids. */
+  /** Cuts text to {@link #MAX_MESSAGE_LENGTH} and replaces control characters with spaces. */
   public static String cap(String text) {
     StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX_MESSAGE_LENGTH));
     for (int i = 0; i < text.length() && clean.length() < MAX_MESSAGE_LENGTH; i++) {

@@ -35,17 +35,19 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError unsupportedMediaType() {
-    return service(415, CsbsError.PARAMETER_INVALID, "Content-Type must be application/json");
+    return service(415, CsbsError.UNSUPPORTED_MEDIA_TYPE);
   }
 
   static ApiError gateway(int status, GatewayError error) {
     return new ApiError(status, error.code, error.message, true);
   }
 
-  /** Codes of the API gateway in front of the service (csbs-facts.md). */
+  /** Codes of the API gateway in front of the service (the spec's errors.yaml lists each). */
   enum GatewayError {
     TOKEN_MISSING("APIG.0301", "Incorrect IAM authentication information: x-auth-token not found"),
     TOKEN_INVALID("APIG.0301", "Incorrect IAM authentication information: decrypt token fail"),
+    /** A valid token on another project's path: the contract's choice, see errors.yaml. */
+    PROJECT_NOT_AUTHORIZED("APIG.0302", "The IAM user is not authorized to access the API."),
     API_NOT_FOUND("APIG.0101", "The API does not exist or has not been published in the environment."),
     METHOD_NOT_FOUND("APIG.0101", "The API does not exist."),
     ENTITY_TOO_LARGE("APIG.0201", "Request entity too large."),

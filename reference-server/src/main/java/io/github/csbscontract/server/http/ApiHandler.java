@@ -141,7 +141,8 @@ public final class ApiHandler implements Handler<HttpServerRequest>, AutoCloseab
       return;
     }
     if (!request.method().name().equals(operation.httpMethod)) {
-      throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+      // The gateway identifies an API by method and path: another method is no such API.
+      throw ApiError.gateway(404, GatewayError.METHOD_NOT_FOUND);
     }
     long declaredLength = declaredLength(request);
     gateway.admit(request.getHeader(Gateway.TOKEN_HEADER), pathValues[projectIndex],

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What the API gateway in front of CSBS does before the service sees a request: token check
- * (401, or 403 for another project's token), content type (415) and body size (413), in that
- * order. Its header-size limit (400) comes first and is the HTTP decoder's, set from
+ * (401; 403 for another project's token, then 403 for an unverified user), content type (415)
+ * and body size (413), in that order. Its header-size limit (400) comes first and is the HTTP decoder's, set from
  * {@link #MAX_HEADER_BYTES} ({@link ApiHandler#httpOptions}).
  */
 final class Gateway {
@@ -52,6 +52,9 @@ final class Gateway {
       throw ApiError.gateway(401, GatewayError.TOKEN_INVALID);
     }
     if (!project.get().id().equals(projectId)) {
+      throw ApiError.gateway(403, GatewayError.PROJECT_NOT_AUTHORIZED);
+    }
+    if (!project.get().verified()) {
       throw ApiError.service(403, CsbsError.USER_UNVERIFIED);
     }
   }
