@@ -53,7 +53,8 @@ class GeneratedFragmentsTest {
 
     String replaced = Fragments.replace(text, "t", "| new |\n\n| row |\n");
 
-    assertThat(replaced).isEqualTo("a: |\n    x\n    <!-- t:begin -->\n    | new |\n\n    | row |\n    <!-- t:end -->\n    y\n");
+    assertThat(replaced)
+        .isEqualTo("a: |\n    x\n    <!-- t:begin -->\n\n    | new |\n\n    | row |\n\n    <!-- t:end -->\n    y\n");
     assertThat(Fragments.between(replaced, "t")).isEqualTo("| new |\n\n| row |\n");
   }
 
