@@ -110,7 +110,7 @@ final class SpecExamples {
     return SpecContract.messages(schemaValidator.validate(value, schema, "example"));
   }
 
-  private static Map<String, String> examplesOf(MediaType media) {
+  private Map<String, String> examplesOf(MediaType media) {
     Map<String, String> bodies = new LinkedHashMap<>();
     if (media == null) {
       return bodies;
@@ -120,10 +120,23 @@ final class SpecExamples {
     }
     if (media.getExamples() != null) {
       for (Map.Entry<String, Example> e : media.getExamples().entrySet()) {
-        bodies.put(e.getKey(), json(e.getValue().getValue()));
+        bodies.put(e.getKey(), json(resolve(e.getValue()).getValue()));
       }
     }
     return bodies;
+  }
+
+  /** The example a {@code $ref} names (the parser leaves request examples' references as they are). */
+  private Example resolve(Example example) {
+    String ref = example.get$ref();
+    if (ref == null) {
+      return example;
+    }
+    Example target = model.getComponents().getExamples().get(ref.substring(ref.lastIndexOf('/') + 1));
+    if (target == null) {
+      throw new IllegalStateException("example " + ref + " does not exist");
+    }
+    return target;
   }
 
   private static String json(Object value) {
