@@ -1,6 +1,7 @@
 // Opens the reference server's /docs in Debian's headless Chromium (driven by playwright-core,
-// no browser download) and checks what an API reviewer must see there. Needs the server jar:
-// run after `./mvnw package` (the tests module runs it in `verify`).
+// no browser download), checks what an API reviewer must see there, and sends the reference
+// page's example request from the page to the server that serves it. Needs the server jar: run
+// after `./mvnw package` (the reference server's integration-test phase runs it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -29,7 +30,7 @@ function startServer() {
   return { server, url };
 }
 
-test('/docs shows the operation, both actions, the error responses and the CSBS codes, offline', async (t) => {
+test('/docs shows the operation, its error catalog and its choices, and sends the seed example to this server', async (t) => {
   const { server, url } = startServer();
   t.after(() => server.kill('SIGTERM'));
   const base = await url;
@@ -45,43 +46,68 @@ test('/docs shows the operation, both actions, the error responses and the CSBS 
   });
   t.after(() => context.close());
   const page = await context.newPage();
-  // Redoc 3 always asks for its attribution logo from a CDN; the page's Content-Security-Policy
-  // must stop that inside the browser, so nothing may leave but requests to our server.
+  // Everything the page needs is inlined, and its Content-Security-Policy allows requests to
+  // its own origin only: nothing may leave but requests to our server.
   const outside = new Map();
+  const sent = [];
   page.on('request', (request) => {
     const target = new URL(request.url());
     if (!['data:', 'blob:', 'about:'].includes(target.protocol) && target.hostname !== '127.0.0.1') {
       outside.set(request.url(), 'sent');
     }
+    sent.push(`${request.method()} ${target.origin}${target.pathname}`);
   });
   page.on('requestfailed', (request) => {
     if (outside.has(request.url()) && request.failure()?.errorText === 'csp') {
       outside.set(request.url(), 'blocked by the page');
     }
   });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
 
   const response = await page.goto(base, { waitUntil: 'networkidle' });
   assert.equal(new URL(page.url()).pathname, '/docs', '/ leads to /docs');
   assert.equal(response.status(), 200);
-  const intro = await page.locator('body').innerText();
+  const intro = await page.locator('.information-container').innerText();
   for (const code of ['CSBS.9001', 'CSBS.3001', 'CSBS.2003', 'CSBS.4000', 'CSBS.6013', 'CSBS.6000', 'CSBS.6015',
     'CSBS.6016', 'CSBS.6019', 'CSBS.6025', 'CSBS.6020', 'CSBS.6017', 'CSBS.6018', 'CSBS.6014', 'CSBS.6021',
-    'CSBS.6023', 'CSBS.6024', 'CSBS.6003', 'CSBS.6006', 'CSBS.6007', 'CSBS.6010', 'APIG.0301']) {
-    assert.ok(intro.includes(code), `the error code table shows ${code}`);
+    'CSBS.6023', 'CSBS.6024', 'CSBS.6003', 'CSBS.6006', 'CSBS.6007', 'CSBS.6010', 'CSBS.9009', 'CSBS.9999',
+    'CSBS.0503', 'APIG.0101', 'APIG.0201', 'APIG.0301', 'APIG.0302', 'APIG.0308']) {
+    assert.ok(intro.includes(code), `the error catalog table shows ${code}`);
+  }
+  assert.ok(await page.locator('.information-container table').count() > 0, 'the catalog is rendered as a table');
+  for (const choice of ['x-contract-choice', 'maxItems: 60', 'response 503', 'x-unique-item-properties']) {
+    assert.ok(intro.includes(choice), `the list of contract choices shows ${choice}`);
   }
 
-  // A reviewer opens the operation from the sidebar: tag first, then the operation.
-  await page.locator('li', { hasText: 'resources' }).last().click();
-  await page.getByText('Check whether resources can be restored or protected').first().click();
-  await page.getByText('Expand all').first().waitFor();
-  const operation = await page.locator('body').innerText();
+  // A reviewer opens the operation and sends the reference page's example to this server.
+  await page.locator('.opblock-post .opblock-summary').first().click();
+  const operation = await page.locator('.opblock-post').first().innerText();
   for (const expected of ['Check whether resources can be restored or protected', 'POST', 'check_restorable',
-    'check_protectable', 'project_id', 'provider_id', 'iamToken',
+    'check_protectable', 'project_id', 'provider_id', 'Order of the checks',
     '200', '400', '401', '403', '404', '413', '415', '429', '500', '503']) {
     assert.ok(operation.includes(expected), `the operation shows ${expected}`);
   }
+  assert.equal(await page.locator('.servers select').inputValue(), base.replace(/\/$/, ''),
+    'the page offers its own server first');
+  await page.locator('button.try-out__btn').click();
+  assert.equal(await page.locator('.opblock-section-request-body select.examples-select-element').inputValue(),
+    'seedCheckRestorable', 'the reference page example is the one offered first');
+  await page.locator('button.execute').click();
+  const live = page.locator('.live-responses-table tbody tr.response').first();
+  await live.waitFor({ timeout: 15_000 });
+  assert.equal((await live.locator('.response-col_status').innerText()).trim(), '200', 'the server answers 200');
+  const answer = JSON.parse(await live.locator('.response-col_description pre').first().innerText());
+  assert.deepEqual(answer, { restorable: [{ result: true, resource_type: 'OS::Nova::Server',
+    resource_id: '6507cb66-90dc-4a12-a573-c9f3398f899d', error_code: '', error_msg: '' }] },
+  'the answer is the reference page example response');
+  const origin = base.replace(/\/$/, '');
+  assert.ok(sent.includes(`POST ${origin}/v1/0605767ab000d4c12f3bc0033d9d5d06/providers/`
+    + 'fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/action'), `the request went to this server: ${sent}`);
+
   mkdirSync(fileURLToPath(new URL('../../../target/', import.meta.url)), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
-  const sent = [...outside].filter(([, fate]) => fate === 'sent').map(([url]) => url);
-  assert.deepEqual(sent, [], 'the page sends nothing outside');
+  assert.deepEqual(errors, [], 'the page runs without script errors');
+  const leaked = [...outside].filter(([, fate]) => fate === 'sent').map(([address]) => address);
+  assert.deepEqual(leaked, [], 'the page sends nothing outside');
 });

@@ -16,7 +16,9 @@ import java.util.Set;
  * The generated JAX-RS interface, implemented with the documented rules over an
  * {@link Inventory}. Authentication and body limits are the gateway's job, and Bean Validation
  * has checked the body's shape before this is called; what is left is refused here with
- * {@link CsbsRequestException}.
+ * {@link CsbsRequestException}: first what the body's schema says and Bean Validation cannot
+ * check (exactly one action, no mapping repeated), then the provider, the order the spec
+ * gives.
  */
 public final class CapabilityResource implements ResourcesApi {
 
@@ -29,9 +31,6 @@ public final class CapabilityResource implements ResourcesApi {
   @Override
   public ResourceActionResponse checkResourceCapabilities(
       String projectId, String providerId, ResourceActionRequest request) {
-    if (!Contract.CSBS_PROVIDER_ID.equals(providerId)) {
-      throw new CsbsRequestException(400, RequestError.PROVIDER_INVALID);
-    }
     boolean restore = request.getCheckRestorable() != null;
     boolean protect = request.getCheckProtectable() != null;
     if (restore == protect) {
@@ -41,6 +40,11 @@ public final class CapabilityResource implements ResourcesApi {
     }
     if (restore) {
       rejectDuplicateMappings(request.getCheckRestorable());
+    }
+    if (!Contract.CSBS_PROVIDER_ID.equals(providerId)) {
+      throw new CsbsRequestException(400, RequestError.PROVIDER_INVALID);
+    }
+    if (restore) {
       return new ResourceActionResponse().restorable(checks.checkRestorable(projectId, request.getCheckRestorable()));
     }
     return new ResourceActionResponse().protectable(checks.checkProtectable(projectId, request.getCheckProtectable()));

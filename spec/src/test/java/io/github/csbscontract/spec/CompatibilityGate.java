@@ -1,10 +1,7 @@
 package io.github.csbscontract.spec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -13,18 +10,41 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 /**
  * The breaking-change gate: the working spec against the last released one. An incompatible
- * change passes only with a new major {@code info.version}.
+ * change passes only with a new major {@code info.version}, or against a baseline of the very
+ * version being developed (a draft: {@code openapi-0.1.0.yaml} while the spec is
+ * {@code 0.1.0-SNAPSHOT}), which the release step replaces.
  */
 final class CompatibilityGate {
 
   private static final Pattern BASELINE = Pattern.compile("openapi-(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
 
-  /** The outcome, with openapi-diff's Markdown report. */
-  record Verdict(boolean passes, boolean compatible, String baselineVersion, String workingVersion, String report) {}
+  /**
+   * The outcome, with every change found.
+   *
+   * @param draftBaseline the baseline is the version being developed (X.Y.Z against X.Y.Z-SNAPSHOT):
+   *     that version was never released, so its changes are reported but gate nothing
+   */
+  record Verdict(boolean passes, boolean compatible, boolean draftBaseline, String baselineVersion,
+      String workingVersion, CompatibilityReport changes) {
+
+    /** The changes as Markdown, for the report a pull request shows. */
+    String report() {
+      return markdown("the last release");
+    }
+
+    /** The report titled with the baseline's name, with the verdict first. */
+    String markdown(String baseline) {
+      String verdict = compatible ? "**Compatible**: nothing breaks existing clients"
+          : draftBaseline ? "**Breaking**, against a baseline of the unreleased " + baselineVersion
+              + ": reported, not gated; the release step replaces that baseline"
+          : passes ? "**Breaking**, released as a new major version (" + workingVersion + ")"
+          : "**Breaking**: the build fails until `info.version` gets a new major version";
+      return changes.markdown("API changes: `openapi.yaml` " + workingVersion + " against " + baseline, verdict);
+    }
+  }
 
   private CompatibilityGate() {}
 
@@ -33,8 +53,9 @@ final class CompatibilityGate {
     String oldVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
     String newVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
     boolean compatible = !diff.isIncompatible();
-    return new Verdict(compatible || major(newVersion) > major(oldVersion), compatible, oldVersion, newVersion,
-        markdown(diff));
+    boolean draftBaseline = newVersion.equals(oldVersion + "-SNAPSHOT");
+    return new Verdict(compatible || draftBaseline || major(newVersion) > major(oldVersion), compatible,
+        draftBaseline, oldVersion, newVersion, CompatibilityReport.of(diff));
   }
 
   /** The newest {@code openapi-X.Y.Z.yaml} in the folder. */
@@ -57,16 +78,5 @@ final class CompatibilityGate {
     m.matches();
     return String.format("%06d.%06d.%06d", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
         Integer.parseInt(m.group(3)));
-  }
-
-  private static String markdown(ChangedOpenApi diff) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-      new MarkdownRender().render(diff, writer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String body = bytes.toString(StandardCharsets.UTF_8);
-    return body.isBlank() ? "No differences.\n" : body;
   }
 }

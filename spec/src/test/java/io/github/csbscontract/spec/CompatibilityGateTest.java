@@ -18,9 +18,7 @@ class CompatibilityGateTest {
     CompatibilityGate.Verdict verdict = CompatibilityGate.check(Files.readString(baseline), SpecContract.specText());
 
     Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, "# openapi.yaml " + verdict.workingVersion() + " against " + baseline.getFileName()
-        + "\n\nVerdict: " + (verdict.compatible() ? "compatible" : "INCOMPATIBLE")
-        + (verdict.passes() ? "" : " without a new major info.version: the build fails") + "\n\n" + verdict.report());
+    Files.writeString(REPORT, verdict.markdown("`" + baseline.getFileName() + "`"));
     assertThat(verdict.passes()).as("breaking changes need a new major info.version:\n" + verdict.report()).isTrue();
   }
 
@@ -32,15 +30,17 @@ class CompatibilityGateTest {
   @Test
   void aNewRequiredRequestFieldFailsTheGate() {
     String breaking = SpecContract.specText().replace("""
-              required:
                 - checkpoint_item_id
                 - target
+              x-documented:
+                required: "Reference page, Table 3: checkpoint_item_id and target are mandatory."
               properties:
         """, """
-              required:
                 - checkpoint_item_id
                 - target
                 - restore_name
+              x-documented:
+                required: "Reference page, Table 3: checkpoint_item_id and target are mandatory."
               properties:
                 restore_name:
                   type: string
@@ -87,5 +87,36 @@ class CompatibilityGateTest {
     assertThat(verdict.compatible()).isTrue();
     assertThat(verdict.passes()).isTrue();
     assertThat(verdict.report()).contains("restore_hint");
+  }
+
+  @Test
+  void theReportNamesEveryChangeWithItsClassificationAndPath() {
+    String changed = SpecContract.specText().replace("          maxItems: 60\n", "          maxItems: 10\n")
+        .replace("          description: Resource ID.\n", "          description: Resource ID.\n          maxLength: 36\n");
+
+    CompatibilityGate.Verdict verdict = CompatibilityGate.check(SpecContract.specText(), changed);
+
+    assertThat(verdict.changes().changes()).extracting(c -> (c.breaking() ? "breaking " : "compatible ") + c.what()
+        + " @ " + c.where()).contains(
+            "breaking `maxItems` `60` → `10` @ request body `check_restorable[].target.volumes`",
+            "compatible `maxLength` none → `36` @ response 200 `restorable[].resource_id`");
+    assertThat(verdict.report()).contains("| **breaking** | `maxItems` `60` → `10` | request body "
+        + "`check_restorable[].target.volumes` |", "### `POST /v1/{project_id}/providers/{provider_id}/resources/action`");
+  }
+
+  @Test
+  void aBaselineOfTheVersionBeingDevelopedIsReportedNotGated() {
+    String breaking = SpecContract.specText().replace("          maxItems: 60\n", "          maxItems: 10\n");
+    String draft = SpecContract.specText().replaceFirst("(?m)^  version: .*$", "  version: 0.3.0");
+
+    CompatibilityGate.Verdict againstDraft = CompatibilityGate.check(draft,
+        breaking.replaceFirst("(?m)^  version: .*$", "  version: 0.3.0-SNAPSHOT"));
+    CompatibilityGate.Verdict againstRelease = CompatibilityGate.check(draft,
+        breaking.replaceFirst("(?m)^  version: .*$", "  version: 0.4.0-SNAPSHOT"));
+
+    assertThat(againstDraft.compatible()).isFalse();
+    assertThat(againstDraft.passes()).isTrue();
+    assertThat(againstDraft.report()).contains("against a baseline of the unreleased 0.3.0");
+    assertThat(againstRelease.passes()).isFalse();
   }
 }

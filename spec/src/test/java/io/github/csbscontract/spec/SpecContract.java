@@ -8,13 +8,19 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +32,18 @@ import java.util.regex.Pattern;
  * <p>Shared through this module's test-jar so that every test that produces or consumes a
  * response checks it against the one spec. Exchanges outside the operation (unknown path, other
  * method) are error answers: their body is checked against {@code ErrorResponse}.
+ *
+ * <p>Requests are also held to {@value #UNIQUE_ITEM_PROPERTIES}, the spec's extension for what
+ * JSON Schema 3.0 cannot say: no two items of an array share a value of the named properties.
  */
 public final class SpecContract {
 
   public static final String RESOURCE = "io/github/csbscontract/spec/openapi.yaml";
+
+  /** On an array schema: item properties whose values must not repeat within the array. */
+  public static final String UNIQUE_ITEM_PROPERTIES = "x-unique-item-properties";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Pattern OPERATION_PATH =
       Pattern.compile("^/v1/[^/]+/providers/[^/]+/resources/action$");
@@ -78,7 +92,65 @@ public final class SpecContract {
   /** Problems of a request against the operation; empty when the request is valid. */
   public static List<String> requestProblems(
       String method, String path, Map<String, String> headers, String body) {
-    return messages(VALIDATOR.validateRequest(request(method, path, headers, body)));
+    List<String> problems = new ArrayList<>(messages(VALIDATOR.validateRequest(request(method, path, headers, body))));
+    if (isOperation(method, path)) {
+      problems.addAll(uniqueItemPropertyProblems(MODEL, body));
+    }
+    return problems;
+  }
+
+  /**
+   * Repeated values of the properties an array schema names in {@value #UNIQUE_ITEM_PROPERTIES},
+   * in a request body of the spec's one operation; each problem names the repeating field by its
+   * JSON path. A body that is not JSON has none (the validator reports it).
+   */
+  static List<String> uniqueItemPropertyProblems(OpenAPI model, String body) {
+    if (body == null || body.isBlank()) {
+      return List.of();
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(body);
+    } catch (JsonProcessingException notJson) {
+      return List.of();
+    }
+    Schema<?> schema = model.getPaths().values().iterator().next().getPost()
+        .getRequestBody().getContent().get("application/json").getSchema();
+    List<String> problems = new ArrayList<>();
+    uniqueItemProperties(schema, json, "", problems);
+    return problems;
+  }
+
+  private static void uniqueItemProperties(Schema<?> schema, JsonNode node, String at, List<String> problems) {
+    if (schema == null || node == null) {
+      return;
+    }
+    if (node.isObject() && schema.getProperties() != null) {
+      schema.getProperties().forEach((name, property) ->
+          uniqueItemProperties(property, node.get(name), at.isEmpty() ? name : at + "." + name, problems));
+    }
+    if (node.isArray() && schema.getItems() != null) {
+      Object unique = schema.getExtensions() == null ? null : schema.getExtensions().get(UNIQUE_ITEM_PROPERTIES);
+      if (unique instanceof List<?> names) {
+        for (Object name : names) {
+          Map<JsonNode, Integer> firstAt = new HashMap<>();
+          for (int i = 0; i < node.size(); i++) {
+            JsonNode value = node.get(i).get(String.valueOf(name));
+            if (value == null || value.isNull()) {
+              continue;
+            }
+            Integer first = firstAt.putIfAbsent(value, i);
+            if (first != null) {
+              problems.add("validation.request.body.uniqueItemProperties: " + at + "[" + i + "]." + name
+                  + ": repeats the " + name + " of " + at + "[" + first + "]");
+            }
+          }
+        }
+      }
+      for (int i = 0; i < node.size(); i++) {
+        uniqueItemProperties(schema.getItems(), node.get(i), at + "[" + i + "]", problems);
+      }
+    }
   }
 
   /**

@@ -45,10 +45,12 @@ final class SpecExamples {
     model.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, op) -> {
       String path = concretePath(template, op);
       if (op.getRequestBody() != null) {
-        examplesOf(op.getRequestBody().getContent().get("application/json")).forEach((name, body) ->
-            report("request example " + name, SpecContract.messages(validator.validateRequest(
-                SpecContract.request(method.name(), path,
-                    Map.of("Content-Type", "application/json", "X-Auth-Token", "example-token"), body)))));
+        examplesOf(op.getRequestBody().getContent().get("application/json")).forEach((name, body) -> {
+          report("request example " + name, SpecContract.messages(validator.validateRequest(
+              SpecContract.request(method.name(), path,
+                  Map.of("Content-Type", "application/json", "X-Auth-Token", "example-token"), body))));
+          report("request example " + name, SpecContract.uniqueItemPropertyProblems(model, body));
+        });
       }
       op.getResponses().forEach((status, response) -> {
         if (response.getContent() == null) {
@@ -108,7 +110,7 @@ final class SpecExamples {
     return SpecContract.messages(schemaValidator.validate(value, schema, "example"));
   }
 
-  private static Map<String, String> examplesOf(MediaType media) {
+  private Map<String, String> examplesOf(MediaType media) {
     Map<String, String> bodies = new LinkedHashMap<>();
     if (media == null) {
       return bodies;
@@ -118,10 +120,23 @@ final class SpecExamples {
     }
     if (media.getExamples() != null) {
       for (Map.Entry<String, Example> e : media.getExamples().entrySet()) {
-        bodies.put(e.getKey(), json(e.getValue().getValue()));
+        bodies.put(e.getKey(), json(resolve(e.getValue()).getValue()));
       }
     }
     return bodies;
+  }
+
+  /** The example a {@code $ref} names (the parser leaves request examples' references as they are). */
+  private Example resolve(Example example) {
+    String ref = example.get$ref();
+    if (ref == null) {
+      return example;
+    }
+    Example target = model.getComponents().getExamples().get(ref.substring(ref.lastIndexOf('/') + 1));
+    if (target == null) {
+      throw new IllegalStateException("example " + ref + " does not exist");
+    }
+    return target;
   }
 
   private static String json(Object value) {

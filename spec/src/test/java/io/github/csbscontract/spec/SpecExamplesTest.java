@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class SpecExamplesTest {
 
-  private static final String SEED_CHECKPOINT_ITEM = "checkpoint_item_id: 8986ce68-3da7-4d29-9cc2-1921e9504975";
+  /** The first item of the request examples (components/examples/requestSeedCheckRestorable). */
+  private static final String SEED_CHECKPOINT_ITEM = "\n          - checkpoint_item_id: 8986ce68-3da7-4d29-9cc2-1921e9504975";
 
   @Test
   void everyExampleOfTheShippedSpecIsValid() {
@@ -25,7 +26,7 @@ class SpecExamplesTest {
 
   @Test
   void aBrokenRequestExampleIsReportedByName() {
-    String broken = breakOnce(SpecContract.specText(), SEED_CHECKPOINT_ITEM, "checkpoint_item_id: not-a-uuid");
+    String broken = breakOnce(SpecContract.specText(), SEED_CHECKPOINT_ITEM, "\n          - checkpoint_item_id: not-a-uuid");
 
     assertThat(SpecExamples.problems(broken))
         .anySatisfy(p -> assertThat(p).startsWith("request example seedCheckRestorable").contains("pattern"));
@@ -33,19 +34,33 @@ class SpecExamplesTest {
 
   @Test
   void aBrokenResponseExampleIsReportedByName() {
-    String broken = breakOnce(SpecContract.specText(), "error_code: CSBS.6007", "error_code: 6007");
+    String broken = breakOnce(SpecContract.specText(), "            result: false\n            error_code: CSBS.6007",
+        "            result: maybe\n            error_code: CSBS.6007");
 
     assertThat(SpecExamples.problems(broken))
         .anySatisfy(p -> assertThat(p).startsWith("response 200 example checkProtectable"));
   }
 
   @Test
+  void aRequestExampleThatMapsADiskBackupTwiceIsReportedByName() {
+    String mapping = " ".repeat(16) + "- backup_id: 7ea119a8-d25b-43a7-8d1b-88e12788513a\n"
+        + " ".repeat(18) + "volume_id: 45baf976-c20a-4894-a7c3-c94b7376bf55\n";
+    String nextItem = " ".repeat(10) + "- checkpoint_item_id: 0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c\n";
+    String twice = breakOnce(SpecContract.specText(), mapping + nextItem, mapping
+        + mapping.replace("45baf976-c20a-4894-a7c3-c94b7376bf55", "0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c") + nextItem);
+
+    assertThat(SpecExamples.problems(twice)).containsExactly("request example batchWithFailure: "
+        + "validation.request.body.uniqueItemProperties: check_restorable[0].target.volumes[1].backup_id: repeats the"
+        + " backup_id of check_restorable[0].target.volumes[0]");
+  }
+
+  @Test
   void aBrokenSchemaExampleIsReportedByName() {
     String broken = breakOnce(SpecContract.specText(),
-        "          example: CSBS.9001\n", "          example: csbs-9001\n");
+        "          example: 45baf976-c20a-4894-a7c3-c94b7376bf55\n", "          example: 45BAF976-C20A-4894-A7C3-C94B7376BF55\n");
 
     assertThat(SpecExamples.problems(broken))
-        .anySatisfy(p -> assertThat(p).startsWith("schema ErrorResponse.error_code example"));
+        .anySatisfy(p -> assertThat(p).startsWith("schema RestoreVolumeMapping.volume_id example").contains("pattern"));
   }
 
   @Test

@@ -15,8 +15,13 @@ import java.util.Map;
  *
  * <p>Placeholders in path and headers: {@code ${project_id}}, {@code ${provider_id}},
  * {@code ${token}}, {@code ${other_token}}. In bodies, {@code {"$repeat": N, "item": X}} stands
- * for an array of N copies of X; {@code pad_to_bytes} pads the body with trailing whitespace;
- * in expected bodies the string {@code ${any}} matches any string.
+ * for an array of N copies of X, and as a header value for the string X repeated N times;
+ * {@code pad_to_bytes} pads the body with trailing whitespace; in expected bodies the string
+ * {@code ${any}} matches any string.
+ *
+ * <p>A {@code replay_only} case is an answer no request can make a server give (throttling, an
+ * internal failure, unavailability): the spec and the client (against a server that replays the
+ * answer) check it; real servers are not asked.
  */
 public record ContractCase(String id, JsonNode json) {
 
@@ -29,6 +34,11 @@ public record ContractCase(String id, JsonNode json) {
 
   public boolean needsDemoCatalog() {
     return "demo".equals(catalog());
+  }
+
+  /** Whether only a replaying server can give this answer (see the class comment). */
+  public boolean replayOnly() {
+    return json.path("replay_only").asBoolean(false);
   }
 
   public String description() {
@@ -46,8 +56,12 @@ public record ContractCase(String id, JsonNode json) {
 
   public Map<String, String> headers(Target target) {
     Map<String, String> headers = new LinkedHashMap<>();
-    json.path("request").path("headers").fields()
-        .forEachRemaining(e -> headers.put(e.getKey(), target.substitute(e.getValue().asText())));
+    json.path("request").path("headers").fields().forEachRemaining(e -> {
+      JsonNode value = e.getValue();
+      headers.put(e.getKey(), value.has("$repeat")
+          ? value.path("item").asText().repeat(value.get("$repeat").asInt())
+          : target.substitute(value.asText()));
+    });
     return headers;
   }
 

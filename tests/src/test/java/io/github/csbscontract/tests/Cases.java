@@ -12,4 +12,9 @@ final class Cases {
   static List<ContractCase> all() {
     return ALL;
   }
+
+  /** The cases a server can be made to answer: all but the replay-only ones. */
+  static List<ContractCase> provokable() {
+    return ALL.stream().filter(c -> !c.replayOnly()).toList();
+  }
 }

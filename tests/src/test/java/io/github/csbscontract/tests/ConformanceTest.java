@@ -25,11 +25,14 @@ class ConformanceTest {
     try (ReferenceServer server = ReferenceServer.start(ServerOptions.forTests())) {
       Run run = run("--base-url", server.baseUri().toString(), "--project-id", PROJECT, "--token", "demo-token-project-a");
 
-      long portable = Cases.all().stream().filter(c -> !c.needsDemoCatalog() && !c.usesOtherToken()).count();
+      long portable = Cases.all().stream()
+          .filter(c -> !c.needsDemoCatalog() && !c.usesOtherToken() && !c.replayOnly()).count();
       assertThat(run.code).isZero();
       assertThat(run.lastLine()).isEqualTo(portable + " passed, 0 failed, " + (Cases.all().size() - portable) + " skipped");
       assertThat(run.out).contains("SKIP check_restorable/should_pass_when_seed_example (needs the demo catalog)",
-          "SKIP request/should_answer_403_when_token_is_of_another_project (needs --other-token)");
+          "SKIP request/should_answer_403_when_token_is_of_another_project (needs --other-token)",
+          "SKIP request/should_answer_503_when_the_service_is_unavailable (no request can provoke this answer;"
+              + " checked against the client only)");
     }
   }
 
@@ -39,8 +42,10 @@ class ConformanceTest {
       Run run = run("--base-url", server.baseUri().toString(), "--project-id", PROJECT, "--token", "demo-token-project-a",
           "--other-token", "demo-token-project-b", "--demo-catalog");
 
+      long replayOnly = Cases.all().stream().filter(ContractCase::replayOnly).count();
       assertThat(run.code).isZero();
-      assertThat(run.lastLine()).isEqualTo(Cases.all().size() + " passed, 0 failed, 0 skipped");
+      assertThat(run.lastLine()).isEqualTo((Cases.all().size() - replayOnly) + " passed, 0 failed, " + replayOnly
+          + " skipped");
     }
   }
 

@@ -47,7 +47,12 @@ final class SpecVariants {
     var mediaType = requestBody.getContent().get("application/json");
     Schema<?> schema = mediaType.getSchema();
     for (var example : mediaType.getExamples().entrySet()) {
-      out.root = MAPPER.valueToTree(example.getValue().getValue());
+      var documented = example.getValue();
+      if (documented.get$ref() != null) {
+        documented = SpecContract.model().getComponents().getExamples()
+            .get(documented.get$ref().substring(documented.get$ref().lastIndexOf('/') + 1));
+      }
+      out.root = MAPPER.valueToTree(documented.getValue());
       out.add("example " + example.getKey() + " as documented", "", out.root.deepCopy());
       out.walk(example.getKey(), schema, out.root, "");
     }

@@ -6,6 +6,7 @@ import io.github.csbscontract.rules.Server;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -34,6 +35,13 @@ public final class CatalogLoader {
   private static final Pattern UUID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
+  /**
+   * Where an absent {@code verified} of a project comes from. The mapper fails on any missing
+   * creator property, which keeps every other field mandatory; an injected value with
+   * {@code useInput} is the one way Jackson lets this optional field default to true.
+   */
+  static final String VERIFIED_BY_DEFAULT = "csbs.catalog.project.verified-by-default";
+
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,6 +49,7 @@ public final class CatalogLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .injectableValues(new InjectableValues.Std().addValue(VERIFIED_BY_DEFAULT, Boolean.TRUE))
       .build();
 
   private CatalogLoader() {}

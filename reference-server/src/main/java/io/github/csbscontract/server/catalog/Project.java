@@ -1,16 +1,29 @@
 package io.github.csbscontract.server.catalog;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.List;
 
-/** A project (tenant) and the IAM tokens scoped to it. */
-public record Project(String id, String name, List<String> tokens) {
+/**
+ * A project (tenant) and the IAM tokens scoped to it. Tokens of an unverified project's user are
+ * refused with 403 {@code CSBS.9009} ("User is unverified."); projects are verified unless the
+ * catalog says otherwise.
+ */
+public record Project(String id, String name, List<String> tokens,
+    @JacksonInject(value = CatalogLoader.VERIFIED_BY_DEFAULT, useInput = OptBoolean.TRUE) boolean verified) {
 
   public Project {
     tokens = List.copyOf(tokens);
   }
 
+  /** A verified project. */
+  public Project(String id, String name, List<String> tokens) {
+    this(id, name, tokens, true);
+  }
+
   @Override
   public String toString() {
-    return "Project[id=" + id + ", name=" + name + ", tokens=" + tokens.size() + " hidden]";
+    return "Project[id=" + id + ", name=" + name + ", tokens=" + tokens.size() + " hidden"
+        + (verified ? "" : ", unverified") + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
 import io.netty.channel.Channel;
 import io.vertx.core.Future;
@@ -96,7 +97,7 @@ final class BodyReader {
         return;
       }
       if (!budget.take(chunk.length())) {
-        refuse(ApiError.gateway(503, GatewayError.OVERLOADED).closing());
+        refuse(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).closing());
         return;
       }
       held += chunk.length();

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.http.ApiError.GatewayError;
 import io.netty.channel.ChannelOption;
@@ -38,7 +39,7 @@ final class FaultedAnswers {
         vertx.setTimer(Math.max(1, delay), id -> normally(request, answer));
       }
       case SERVICE_UNAVAILABLE -> Answers.failure(request,
-          ApiError.gateway(503, GatewayError.UNAVAILABLE).retryAfter(fault.retryAfter()));
+          ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(fault.retryAfter()));
       case THROTTLED -> Answers.failure(request,
           ApiError.gateway(429, GatewayError.THROTTLED).retryAfter(fault.retryAfter()));
       case CONNECTION_RESET -> {

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * What the API gateway in front of CSBS checks before the service reads a request: the token
- * (401, or 403 for another project's token), the content type (415) and the declared body size
- * (413), in that order. Its header-size limit (400) comes first and is the HTTP decoder's, set
- * from {@link #MAX_HEADER_BYTES} ({@link ConnectionSetup}).
+ * (401; 403 for another project's token, then 403 for an unverified user), the content type
+ * (415) and the declared body size (413), in that order. Its header-size limit (400) comes first
+ * and is the HTTP decoder's, set from {@link #MAX_HEADER_BYTES} ({@link ConnectionSetup}).
  */
 final class Gateway {
 
@@ -60,6 +60,9 @@ final class Gateway {
       throw ApiError.gateway(401, GatewayError.TOKEN_INVALID);
     }
     if (!project.get().id().equals(projectId)) {
+      throw ApiError.gateway(403, GatewayError.PROJECT_NOT_AUTHORIZED);
+    }
+    if (!project.get().verified()) {
       throw ApiError.service(403, RequestError.USER_UNVERIFIED);
     }
   }

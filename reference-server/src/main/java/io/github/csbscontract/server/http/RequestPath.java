@@ -83,7 +83,8 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       }
       Recording recording = Recording.of(request, log);
       if (!request.method().name().equals(operation.httpMethod)) {
-        throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+        // The gateway identifies an API by method and path: another method is no such API.
+        throw ApiError.gateway(404, GatewayError.METHOD_NOT_FOUND);
       }
       long declaredLength = declaredLength(request);
       String projectId = pathValues[projectIndex];

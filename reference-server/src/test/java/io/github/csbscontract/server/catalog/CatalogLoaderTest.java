@@ -33,6 +33,29 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void projectsAreVerifiedUnlessTheCatalogSaysOtherwise() throws Exception {
+    Catalog demo = CatalogLoader.demo();
+    assertThat(demo.projectForToken("demo-token-project-a")).map(Project::verified).contains(true);
+    assertThat(demo.projectForToken("demo-token-unverified-user")).map(Project::verified).contains(false);
+
+    Path file = write("""
+        {"projects": [{"id": "%s", "name": "a", "tokens": ["token-of-a-1"]},
+                      {"id": "%s", "name": "b", "tokens": ["token-of-b-1"], "verified": false}],
+         "servers": [], "backups": []}""".formatted(PROJECT_A, PROJECT_B));
+    Catalog catalog = CatalogLoader.load(file);
+    assertThat(catalog.projectForToken("token-of-a-1")).map(Project::verified).contains(true);
+    assertThat(catalog.projectForToken("token-of-b-1")).map(Project::verified).contains(false);
+  }
+
+  @Test
+  void aVerifiedFlagThatIsNotABooleanIsReportedWithItsPath() throws Exception {
+    Path file = write("""
+        {"projects": [{"id": "%s", "name": "a", "tokens": ["token-of-a-1"], "verified": "no"}],
+         "servers": [], "backups": []}""".formatted(PROJECT_A));
+    assertThatThrownBy(() -> CatalogLoader.load(file)).hasMessageContaining("$.projects[0].verified");
+  }
+
+  @Test
   void theDemoCatalogMatchesItsDocumentedSchema() throws Exception {
     ObjectMapper json = new ObjectMapper();
     JsonNode schema = json.readTree(resource("io/github/csbscontract/server/catalog.schema.json"));
