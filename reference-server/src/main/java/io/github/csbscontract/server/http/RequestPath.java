@@ -116,7 +116,8 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         }
         Answers.json(request, answer);
       });
-    } catch (RuntimeException refused) {
+    } catch (RuntimeException | LinkageError refused) {
+      // A linkage error (a page missing from the jar) is our fault, answered 500 like the rest.
       Answers.failure(request, refused);
       bodies.drain(request);
     }
