@@ -35,7 +35,8 @@ class CsbsClientBuilderTest {
     client.close();
     assertThat(http.dispatcher().executorService().isShutdown()).isTrue();
     assertThat(http.connectionPool().connectionCount()).isZero();
-    assertThatThrownBy(() -> client.checkRestorable(seedItem())).hasMessage("client is closed");
+    assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsClientClosedException.class)
+        .hasMessage("check_restorable in project " + PROJECT + ": the client is closed");
   }
 
   @Test
@@ -54,7 +55,7 @@ class CsbsClientBuilderTest {
     assertThatThrownBy(() -> RestoreItem.backup("b").build()).hasMessage("ontoServer(...) was not called");
     assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").build())
         .hasMessage("mapDisk(...) was not called: a restore maps every disk backup");
-    assertThat(RestoreItem.backup("b").ontoServer("s", RestoreItem.BMS).mapDisk("x", "y").build().getTarget().getResourceType())
+    assertThat(RestoreItem.backup("b").ontoServer("s", RestoreItem.BMS).mapDisk("x", "y").build().serverType())
         .isEqualTo("OS::Ironic::BareMetalServer");
   }
 
