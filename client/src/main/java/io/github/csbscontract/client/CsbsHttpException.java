@@ -14,11 +14,17 @@ public class CsbsHttpException extends CsbsException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The body's {@code error_code}, or empty. */
   private final String errorCode;
+  /** The body's {@code error_msg}, or empty. */
   private final String errorMsg;
+  /** The body's {@code request_id}, or null. */
   private final String requestId;
+  /** The start of the body. */
   private final String bodySnippet;
+  /** The answer's headers, read-only, names in any case. */
   private final Map<String, List<String>> headers;
 
   CsbsHttpException(HttpFailure failure) {

@@ -12,6 +12,7 @@ public final class CsbsThrottledException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The wait the last answer asked for, or null. */
   private final Duration retryAfter;
 
   CsbsThrottledException(HttpFailure failure, Duration retryAfter) {

@@ -8,7 +8,9 @@ public final class CsbsUnreadableResponseException extends CsbsException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The start of the body. */
   private final String bodySnippet;
 
   CsbsUnreadableResponseException(String context, int status, String problem, String bodySnippet, Throwable cause) {

@@ -10,6 +10,7 @@ public final class CsbsValidationException extends CsbsException {
 
   private static final long serialVersionUID = 1L;
 
+  /** What is wrong, one entry per field and rule. */
   private final List<String> violations;
 
   CsbsValidationException(String context, List<String> violations) {
