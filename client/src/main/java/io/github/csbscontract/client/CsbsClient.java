@@ -14,6 +14,8 @@ import io.github.csbscontract.core.Contract;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,14 +35,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -85,61 +85,101 @@ public final class CsbsClient implements AutoCloseable {
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
-  /** Shared by the clients built without a mapper of their own: a mapper is thread-safe once configured. */
-  private static final ObjectMapper DEFAULT_MAPPER = forTheWire(new ObjectMapper());
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final HttpUrl baseUrl;
+  private final String baseUrl;
   private final String projectId;
   private final String providerId;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
-  private final ExecutorService io;
+  private final Settings settings;
   private final Executor completion;
   private final ExecutorService ownedCompletion;
-  private final ResourcesApi api;
-  private final ObjectMapper mapper;
   private final boolean validateRequests;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object lock = new Object();
+  /** Made by the first call, not by build(): see {@link #stack()}. Guarded by {@link #lock}. */
+  private volatile Stack stack;
+  private volatile boolean closed;
 
-  private CsbsClient(Builder builder, HttpUrl baseUrl, ObjectMapper mapper, Guard.TokenSource tokens, String userAgent) {
+  /** What the HTTP stack is made of, as the builder had it. */
+  private record Settings(OkHttpClient shared, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, Guard.TokenSource tokens,
+      String userAgent, ObjectMapper mapper) {}
+
+  /** The HTTP side: OkHttp with its own dispatcher and I/O threads, and the generated Retrofit interface. */
+  private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper) {}
+
+  private CsbsClient(Builder builder, String baseUrl, Settings settings) {
     this.baseUrl = baseUrl;
     this.projectId = builder.projectId;
     this.providerId = builder.providerId;
-    this.mapper = mapper;
+    this.settings = settings;
     this.validateRequests = builder.validateRequests;
-    this.ownsHttp = builder.okHttpClient == null;
-    // A dispatcher of our own even on a shared OkHttpClient: its limit is this client's, and
-    // close() can end this client's calls (and threads) without touching the application's.
-    this.io = pool("csbs-client-io-");
-    Dispatcher dispatcher = new Dispatcher(io);
-    dispatcher.setMaxRequests(builder.maxConcurrentRequests);
-    dispatcher.setMaxRequestsPerHost(builder.maxConcurrentRequests);
     this.ownedCompletion = builder.completionExecutor == null ? pool("csbs-client-callbacks-") : null;
     this.completion = builder.completionExecutor == null ? ownedCompletion : builder.completionExecutor;
-    OkHttpClient.Builder http = (ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder())
+  }
+
+  /**
+   * The HTTP stack, made by the first call. build() only checks settings: starting OkHttp (its
+   * classes, and for TLS the JDK's trust store) and Jackson takes hundreds of milliseconds in a
+   * fresh JVM, which an application building its clients at start-up should not pay before it
+   * needs them (BENCHMARKS.md, "Client build()").
+   */
+  private Stack stack() {
+    Stack made = stack;
+    if (made == null) {
+      synchronized (lock) {
+        made = stack;
+        if (made == null && !closed) {
+          made = newStack();
+          stack = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  private Stack newStack() {
+    // A dispatcher of our own even on a shared OkHttpClient: its limit is this client's, and
+    // close() can end this client's calls (and threads) without touching the application's.
+    ExecutorService io = pool("csbs-client-io-");
+    Dispatcher dispatcher = new Dispatcher(io);
+    dispatcher.setMaxRequests(settings.maxConcurrentRequests());
+    dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
+    OkHttpClient.Builder builder = (settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder())
         .dispatcher(dispatcher)
-        .addInterceptor(new Retries(builder.retryPolicy, builder.sleeper, () -> ThreadLocalRandom.current().nextDouble(),
-            Retries.Clock.SYSTEM))
-        .addInterceptor(new Guard(tokens, userAgent))
+        .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
+            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM))
+        .addInterceptor(new Guard(settings.tokens(), settings.userAgent()))
         .retryOnConnectionFailure(false);
-    if (builder.connectTimeout != null) {
-      http.connectTimeout(builder.connectTimeout);
+    if (settings.connectTimeout() != null) {
+      builder.connectTimeout(settings.connectTimeout());
     }
-    if (builder.readTimeout != null) {
-      http.readTimeout(builder.readTimeout);
+    if (settings.readTimeout() != null) {
+      builder.readTimeout(settings.readTimeout());
     }
-    if (builder.callTimeout != null) {
-      http.callTimeout(builder.callTimeout);
+    if (settings.callTimeout() != null) {
+      builder.callTimeout(settings.callTimeout());
     }
-    this.http = http.build();
-    this.api = new Retrofit.Builder()
+    OkHttpClient http = builder.build();
+    ObjectMapper mapper = settings.mapper() == null ? DefaultMapper.INSTANCE : settings.mapper();
+    ResourcesApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
         // Each call carries a CallState that the interceptors fill in for the messages.
-        .callFactory(request -> this.http.newCall(request.newBuilder().tag(CallState.class, new CallState()).build()))
+        .callFactory(request -> http.newCall(request.newBuilder().tag(CallState.class, new CallState()).build()))
         .addConverterFactory(new Bodies(mapper))
         .build()
         .create(ResourcesApi.class);
+    return new Stack(http, io, api, mapper);
+  }
+
+  /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
+  private static final class DefaultMapper {
+    static final ObjectMapper INSTANCE = forTheWire(new ObjectMapper());
+  }
+
+  /** For tests: the OkHttpClient, made now if no call made it yet. */
+  OkHttpClient httpClient() {
+    Stack made = stack();
+    return made == null ? null : made.http();
   }
 
   /**
@@ -292,18 +332,25 @@ public final class CsbsClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    Stack made;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      made = stack;
     }
-    http.dispatcher().cancelAll();
-    io.shutdown();
-    try {
-      io.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (ownsHttp) {
-      http.connectionPool().evictAll();
+    if (made != null) {
+      made.http().dispatcher().cancelAll();
+      made.io().shutdown();
+      try {
+        made.io().awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (settings.shared() == null) {
+        made.http().connectionPool().evictAll();
+      }
     }
     if (ownedCompletion != null) {
       // Completions already handed over still run; the threads end when they are done.
@@ -385,19 +432,26 @@ public final class CsbsClient implements AutoCloseable {
   }
 
   private List<CheckResult> execute(Operation operation, Supplier<ResourceActionRequest> request) {
-    if (closed.get()) {
-      throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
-    }
     ResourceActionRequest body = request.get();
-    Call<ResourceActionResponse> call = api.checkResourceCapabilities(projectId, providerId, body);
+    Stack http = open(operation);
+    Call<ResourceActionResponse> call = http.api().checkResourceCapabilities(projectId, providerId, body);
     CallState state = call.request().tag(CallState.class);
     Response<ResourceActionResponse> response;
     try {
       response = call.execute();
     } catch (IOException e) {
-      throw failure(operation, e, state);
+      throw failure(operation, e, state, http.http());
     }
-    return answer(operation, response, state, operation.items(body));
+    return answer(operation, response, state, operation.items(body), http.mapper());
+  }
+
+  /** The HTTP stack, or the closed exception once close() was called. */
+  private Stack open(Operation operation) {
+    Stack made = closed ? null : stack();
+    if (made == null) {
+      throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
+    }
+    return made;
   }
 
   private CompletableFuture<List<CheckResult>> enqueue(Operation operation, Supplier<ResourceActionRequest> request) {
@@ -405,13 +459,15 @@ public final class CsbsClient implements AutoCloseable {
     Call<ResourceActionResponse> call;
     CallState state;
     int expected;
+    Stack http;
     try {
-      if (closed.get()) {
+      if (closed) {
         throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
       }
       ResourceActionRequest body = request.get();
       expected = operation.items(body);
-      call = api.checkResourceCapabilities(projectId, providerId, body);
+      http = open(operation);
+      call = http.api().checkResourceCapabilities(projectId, providerId, body);
       state = call.request().tag(CallState.class);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -422,7 +478,7 @@ public final class CsbsClient implements AutoCloseable {
       public void onResponse(Call<ResourceActionResponse> c, Response<ResourceActionResponse> response) {
         List<CheckResult> results;
         try {
-          results = answer(operation, response, state, expected);
+          results = answer(operation, response, state, expected, http.mapper());
         } catch (RuntimeException e) {
           complete(future, null, e);
           return;
@@ -432,7 +488,7 @@ public final class CsbsClient implements AutoCloseable {
 
       @Override
       public void onFailure(Call<ResourceActionResponse> c, Throwable t) {
-        complete(future, null, t instanceof IOException e ? failure(operation, e, state) : t);
+        complete(future, null, t instanceof IOException e ? failure(operation, e, state, http.http()) : t);
       }
     });
     future.whenComplete((ignored, error) -> {
@@ -463,10 +519,10 @@ public final class CsbsClient implements AutoCloseable {
     }
   }
 
-  private List<CheckResult> answer(
-      Operation operation, Response<ResourceActionResponse> response, CallState state, int expected) {
+  private List<CheckResult> answer(Operation operation, Response<ResourceActionResponse> response, CallState state,
+      int expected, ObjectMapper mapper) {
     if (!response.isSuccessful()) {
-      throw httpError(operation, response, state);
+      throw httpError(operation, response, state, mapper);
     }
     List<CheckResp> items = response.body() == null ? null : operation.results.apply(response.body());
     if (items == null || items.size() != expected) {
@@ -482,7 +538,7 @@ public final class CsbsClient implements AutoCloseable {
     return List.copyOf(answers);
   }
 
-  private CsbsHttpException httpError(Operation operation, Response<?> response, CallState state) {
+  private CsbsHttpException httpError(Operation operation, Response<?> response, CallState state, ObjectMapper mapper) {
     int status = response.code();
     String code = null;
     String msg = null;
@@ -532,7 +588,7 @@ public final class CsbsClient implements AutoCloseable {
     return Collections.unmodifiableMap(values);
   }
 
-  private CsbsException failure(Operation operation, IOException e, CallState state) {
+  private CsbsException failure(Operation operation, IOException e, CallState state, OkHttpClient http) {
     String context = context(operation);
     if (e instanceof UnreadableBody unreadable) {
       return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet, e);
@@ -540,11 +596,11 @@ public final class CsbsClient implements AutoCloseable {
     if (e instanceof TokenUnavailable token) {
       return new CsbsTokenException(context + ": " + token.getMessage(), token.getCause());
     }
-    if (closed.get()) {
+    if (closed) {
       return new CsbsClientClosedException(context + ": cut off, the client was closed", e);
     }
     String attempts = attempts(state);
-    String timeout = timeoutName(e);
+    String timeout = timeoutName(e, http);
     if (timeout != null) {
       return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
     }
@@ -552,7 +608,7 @@ public final class CsbsClient implements AutoCloseable {
   }
 
   /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
-  private String timeoutName(IOException e) {
+  private static String timeoutName(IOException e, OkHttpClient http) {
     if (e instanceof SocketTimeoutException) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       return message.contains("connect")
@@ -835,8 +891,8 @@ public final class CsbsClient implements AutoCloseable {
       if (baseUrl == null) {
         throw new IllegalArgumentException("baseUrl == null");
       }
-      HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-      if (url == null) {
+      String url = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+      if (!isHttpUrl(url)) {
         throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
       }
       if (projectId == null) {
@@ -863,9 +919,26 @@ public final class CsbsClient implements AutoCloseable {
       if (providerId == null || providerId.isBlank()) {
         throw new IllegalArgumentException("providerId is blank");
       }
-      ObjectMapper mapper = objectMapper == null ? DEFAULT_MAPPER : forTheWire(objectMapper.copy());
+      // Null for the shared default mapper, which the first call makes (Jackson takes a while to start).
+      ObjectMapper mapper = objectMapper == null ? null : forTheWire(objectMapper.copy());
       Guard.TokenSource tokens = tokenSupplier == null ? Guard.constant(token) : Guard.supplied(tokenSupplier);
-      return new CsbsClient(this, url, mapper, tokens, userAgent(userAgentSuffix));
+      return new CsbsClient(this, url, new Settings(okHttpClient, connectTimeout, readTimeout, callTimeout, retryPolicy,
+          sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper));
+    }
+
+    /**
+     * What OkHttp's HttpUrl accepts as a base URL, checked with java.net.URI so that build()
+     * does not load OkHttp: http or https, a host, nothing after the path.
+     */
+    private static boolean isHttpUrl(String url) {
+      try {
+        URI uri = new URI(url);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+            && uri.getRawQuery() == null && uri.getRawFragment() == null;
+      } catch (URISyntaxException e) {
+        return false;
+      }
     }
 
     @Override

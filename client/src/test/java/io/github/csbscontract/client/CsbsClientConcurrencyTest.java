@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -138,9 +137,7 @@ class CsbsClientConcurrencyTest {
     }
   }
 
-  private static Dispatcher dispatcherOf(CsbsClient client) throws Exception {
-    var field = CsbsClient.class.getDeclaredField("http");
-    field.setAccessible(true);
-    return ((OkHttpClient) field.get(client)).dispatcher();
+  private static Dispatcher dispatcherOf(CsbsClient client) {
+    return client.httpClient().dispatcher();
   }
 }
