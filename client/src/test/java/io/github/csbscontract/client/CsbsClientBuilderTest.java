@@ -59,6 +59,19 @@ class CsbsClientBuilderTest {
         .isEqualTo("OS::Ironic::BareMetalServer");
   }
 
+  @Test
+  void anItemCannotHoldANullSoNoNullDiskIsEverSent() {
+    assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").mapDisk(null, "v")).hasMessage("backupId == null");
+    assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").mapDisk("x", null)).hasMessage("volumeId == null");
+    assertThatThrownBy(() -> RestoreItem.backup(null)).hasMessage("checkpointItemId == null");
+    assertThatThrownBy(() -> ProtectItem.bms(null)).hasMessage("resourceId == null");
+    RestoreItem.Builder builder = RestoreItem.backup("b").ontoServer("s").mapDisk("x", "y");
+    RestoreItem first = builder.build();
+    builder.mapDisk("x2", "y2");
+    assertThat(first.disks()).as("an item does not change with its builder").hasSize(1);
+    assertThatThrownBy(() -> first.disks().add(new RestoreItem.DiskMapping("a", "b"))).isInstanceOf(UnsupportedOperationException.class);
+  }
+
   private static OkHttpClient httpOf(CsbsClient client) {
     return client.httpClient();
   }
