@@ -9,7 +9,10 @@ percent is invisible in req/s alone. The server's own CPU time (user + system, a
   python3 bench/ab.py before=/tmp/before.jar after=reference-server/target/csbs-reference-server.jar
 
 Needs Linux (/proc) and wrk. Each jar: started on 127.0.0.1, 10 s warm-up, then 4 interleaved
-rounds of wrk -t2 -c32 -d5s with the seed request; medians printed.
+rounds of wrk -t2 -c32 -d5s with the seed request (or --batch N copies of its item); medians
+printed.
+
+  python3 bench/ab.py --batch 100 before=/tmp/before.jar after=reference-server/target/csbs-reference-server.jar
 """
 import json, os, re, statistics, subprocess, sys, tempfile
 
@@ -27,16 +30,20 @@ def cpu_seconds(pid):
 
 
 def main():
-    if len(sys.argv) < 3 or any("=" not in a for a in sys.argv[1:]):
+    args = sys.argv[1:]
+    items = 1
+    if len(args) >= 2 and args[0] == "--batch":
+        items, args = int(args[1]), args[2:]
+    if len(args) < 2 or any("=" not in a for a in args):
         raise SystemExit(__doc__)
     work = tempfile.mkdtemp(prefix="csbs-ab-")
-    body = json.dumps({"check_restorable": [bench.SEED_ITEM]})
+    body = json.dumps({"check_restorable": [bench.SEED_ITEM] * items})
     script = os.path.join(work, "post.lua")
     with open(script, "w") as f:
         f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                 f'wrk.headers["X-Auth-Token"] = "{bench.TOKEN}"\nwrk.body = {json.dumps(body)}\n')
     servers = {}
-    for arg in sys.argv[1:]:
+    for arg in args:
         name, jar = arg.split("=", 1)
         port = bench.free_port()
         server = bench.Server(name, ["java", *bench.OUR_JVM, "-jar", jar, "--port", str(port)])

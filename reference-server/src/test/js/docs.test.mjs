@@ -82,6 +82,9 @@ test('/docs shows the operation, its error catalog and its choices, and sends th
 
   // A reviewer opens the operation and sends the reference page's example to this server.
   await page.locator('.opblock-post .opblock-summary').first().click();
+  // The operation renders after the click; on a busy machine that takes a moment.
+  await page.locator('.opblock-post .opblock-section-request-body').first().waitFor({ timeout: 15_000 });
+  await page.locator('.opblock-post').filter({ hasText: 'check_restorable' }).first().waitFor({ timeout: 15_000 });
   const operation = await page.locator('.opblock-post').first().innerText();
   for (const expected of ['Check whether resources can be restored or protected', 'POST', 'check_restorable',
     'check_protectable', 'project_id', 'provider_id', 'Order of the checks',

@@ -5,7 +5,7 @@ public final class CsbsAuthenticationException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
-  CsbsAuthenticationException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  CsbsAuthenticationException(HttpFailure failure) {
+    super(failure);
   }
 }

@@ -5,7 +5,7 @@ public final class CsbsBadRequestException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
-  CsbsBadRequestException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  CsbsBadRequestException(HttpFailure failure) {
+    super(failure);
   }
 }

@@ -1,9 +1,8 @@
 package io.github.csbscontract.client;
 
-import io.github.csbscontract.core.Contract;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.csbscontract.client.api.ResourcesApi;
 import io.github.csbscontract.client.model.CheckResp;
 import io.github.csbscontract.client.model.ErrorResponse;
@@ -11,22 +10,37 @@ import io.github.csbscontract.client.model.ProtectableParam;
 import io.github.csbscontract.client.model.ResourceActionRequest;
 import io.github.csbscontract.client.model.ResourceActionResponse;
 import io.github.csbscontract.client.model.RestorableParam;
+import io.github.csbscontract.core.Contract;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -35,7 +49,8 @@ import retrofit2.Retrofit;
 
 /**
  * Client of the CSBS resources/action API: can these backups be restored onto these servers, can
- * these servers be backed up. Thread-safe; close it when done.
+ * these servers be backed up. Build one per endpoint and project, share it between threads, and
+ * close it when done.
  *
  * <pre>
  * try (CsbsClient csbs = CsbsClient.builder()
@@ -47,106 +62,299 @@ import retrofit2.Retrofit;
  *       .ontoServer(serverId).mapDisk(diskBackupId, diskId).build());
  * }
  * </pre>
+ *
+ * <h2>Threads</h2>
+ * A synchronous call runs on the caller's thread. An asynchronous call runs on the client's I/O
+ * threads, at most {@link Builder#maxConcurrentRequests(int)} at once (64 by default; more wait
+ * in a queue), and its future is completed on the completion executor
+ * ({@link Builder#completionExecutor(Executor)}; by default the client's own daemon threads,
+ * made as needed), never on an I/O thread. So a callback may block, even on another call of this
+ * client, without holding up I/O or deadlocking. All threads the client made end on
+ * {@link #close()}.
+ *
+ * <h2>Failures</h2>
+ * Every method throws (or completes its future with) a {@link CsbsException}; see its subtypes.
+ * A failure is the same type on the synchronous and the asynchronous path.
  */
 public final class CsbsClient implements AutoCloseable {
 
   /** The CSBS provider, the only one this API serves. */
   public static final String CSBS_PROVIDER_ID = Contract.CSBS_PROVIDER_ID;
 
-  private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
+  /** Requests in flight at once unless {@link Builder#maxConcurrentRequests(int)} says otherwise. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
-  private final HttpUrl baseUrl;
+  private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final String baseUrl;
   private final String projectId;
   private final String providerId;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
-  private final ResourcesApi api;
-  private final ObjectMapper mapper;
-  private final RequestValidator validator;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Settings settings;
+  private final Executor completion;
+  private final ExecutorService ownedCompletion;
+  private final boolean validateRequests;
+  private final Object lock = new Object();
+  /** Made by the first call, not by build(): see {@link #stack()}. Guarded by {@link #lock}. */
+  private volatile Stack stack;
+  private volatile boolean closed;
 
-  private CsbsClient(Builder builder, HttpUrl baseUrl, ObjectMapper mapper) {
+  /** What the HTTP stack is made of, as the builder had it. */
+  private record Settings(OkHttpClient shared, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, Guard.TokenSource tokens,
+      String userAgent, ObjectMapper mapper) {}
+
+  /** The HTTP side: OkHttp with its own dispatcher and I/O threads, and the generated Retrofit interface. */
+  private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper) {}
+
+  private CsbsClient(Builder builder, String baseUrl, Settings settings) {
     this.baseUrl = baseUrl;
     this.projectId = builder.projectId;
     this.providerId = builder.providerId;
-    this.mapper = mapper;
-    this.ownsHttp = builder.okHttpClient == null;
-    Guard.TokenSource tokens = builder.tokenSupplier == null ? constant(builder.token) : supplied(builder.tokenSupplier);
-    OkHttpClient.Builder http = (ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder())
-        .addInterceptor(new Retries(builder.retryPolicy, builder.sleeper, () -> ThreadLocalRandom.current().nextDouble(),
-            Retries.Clock.SYSTEM))
-        .addInterceptor(new Guard(tokens, userAgent(builder.userAgentSuffix)))
+    this.settings = settings;
+    this.validateRequests = builder.validateRequests;
+    this.ownedCompletion = builder.completionExecutor == null ? pool("csbs-client-callbacks-") : null;
+    this.completion = builder.completionExecutor == null ? ownedCompletion : builder.completionExecutor;
+  }
+
+  /**
+   * The HTTP stack, made by the first call. build() only checks settings: starting OkHttp (its
+   * classes, and for TLS the JDK's trust store) and Jackson takes hundreds of milliseconds in a
+   * fresh JVM, which an application building its clients at start-up should not pay before it
+   * needs them (BENCHMARKS.md, "Client build()").
+   */
+  private Stack stack() {
+    Stack made = stack;
+    if (made == null) {
+      synchronized (lock) {
+        made = stack;
+        if (made == null && !closed) {
+          made = newStack();
+          stack = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  private Stack newStack() {
+    // A dispatcher of our own even on a shared OkHttpClient: its limit is this client's, and
+    // close() can end this client's calls (and threads) without touching the application's.
+    ExecutorService io = pool("csbs-client-io-");
+    Dispatcher dispatcher = new Dispatcher(io);
+    dispatcher.setMaxRequests(settings.maxConcurrentRequests());
+    dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
+    OkHttpClient.Builder builder = (settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder())
+        .dispatcher(dispatcher)
+        .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
+            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM))
+        .addInterceptor(new Guard(settings.tokens(), settings.userAgent()))
         .retryOnConnectionFailure(false);
-    if (builder.connectTimeout != null) {
-      http.connectTimeout(builder.connectTimeout);
+    if (settings.connectTimeout() != null) {
+      builder.connectTimeout(settings.connectTimeout());
     }
-    if (builder.readTimeout != null) {
-      http.readTimeout(builder.readTimeout);
+    if (settings.readTimeout() != null) {
+      builder.readTimeout(settings.readTimeout());
     }
-    if (builder.callTimeout != null) {
-      http.callTimeout(builder.callTimeout);
+    if (settings.callTimeout() != null) {
+      builder.callTimeout(settings.callTimeout());
     }
-    this.http = http.build();
-    this.api = new Retrofit.Builder()
+    OkHttpClient http = builder.build();
+    ObjectMapper mapper = settings.mapper() == null ? DefaultMapper.INSTANCE : settings.mapper();
+    ResourcesApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(this.http)
+        // Each call carries a CallState that the interceptors fill in for the messages.
+        .callFactory(request -> http.newCall(request.newBuilder().tag(CallState.class, new CallState()).build()))
         .addConverterFactory(new Bodies(mapper))
         .build()
         .create(ResourcesApi.class);
-    this.validator = builder.validateRequests ? new RequestValidator() : null;
+    return new Stack(http, io, api, mapper);
   }
 
+  /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
+  private static final class DefaultMapper {
+    static final ObjectMapper INSTANCE = forTheWire(new ObjectMapper());
+  }
+
+  /** For tests: the OkHttpClient, made now if no call made it yet. */
+  OkHttpClient httpClient() {
+    Stack made = stack();
+    return made == null ? null : made.http();
+  }
+
+  /**
+   * Starts a client's configuration.
+   *
+   * @return a builder with every option at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Checks each item, answering in the items' order. */
-  public List<CheckResult> checkRestorable(List<RestorableParam> items) {
-    return execute(restoreRequest(items), ResourceActionResponse::getRestorable, items.size());
-  }
-
-  public List<CheckResult> checkRestorable(RestorableParam... items) {
-    return checkRestorable(Arrays.asList(items));
-  }
-
-  public CompletableFuture<List<CheckResult>> checkRestorableAsync(List<RestorableParam> items) {
-    return enqueue(() -> restoreRequest(items), ResourceActionResponse::getRestorable, items.size());
-  }
-
-  /** Checks whether each server can be backed up, answering in the items' order. */
-  public List<CheckResult> checkProtectable(List<ProtectableParam> items) {
-    return execute(protectRequest(items), ResourceActionResponse::getProtectable, items.size());
-  }
-
-  /** Checks whether each ECS can be backed up. */
-  public List<CheckResult> checkProtectable(String... serverIds) {
-    return checkProtectable(servers(serverIds));
-  }
-
-  public CompletableFuture<List<CheckResult>> checkProtectableAsync(List<ProtectableParam> items) {
-    return enqueue(() -> protectRequest(items), ResourceActionResponse::getProtectable, items.size());
+  /**
+   * Checks whether each backup can be restored onto its server.
+   *
+   * @param items 1 to 100 items
+   * @return one result per item, in the items' order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   */
+  public List<CheckResult> checkRestorable(List<RestoreItem> items) {
+    return execute(Operation.RESTORE, () -> restoreRequest(items));
   }
 
   /**
-   * Ends the client. An OkHttpClient built here is shut down (threads and pooled connections);
-   * one passed to the builder is left to its owner.
+   * Checks whether each backup can be restored onto its server.
+   *
+   * @param items 1 to 100 items
+   * @return one result per item, in the items' order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   */
+  public List<CheckResult> checkRestorable(RestoreItem... items) {
+    return checkRestorable(listOf(items));
+  }
+
+  /**
+   * Asynchronous {@link #checkRestorable(List)}; never throws.
+   *
+   * @param items 1 to 100 items
+   * @return a future completed with one result per item, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkRestorableAsync(List<RestoreItem> items) {
+    return enqueue(Operation.RESTORE, () -> restoreRequest(items));
+  }
+
+  /**
+   * Asynchronous {@link #checkRestorable(RestoreItem...)}; never throws.
+   *
+   * @param items 1 to 100 items
+   * @return a future completed with one result per item, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkRestorableAsync(RestoreItem... items) {
+    return checkRestorableAsync(listOf(items));
+  }
+
+  /**
+   * Checks whether each ECS can be backed up.
+   *
+   * @param serverIds 1 to 100 ECS IDs
+   * @return one result per server, in the given order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid ID
+   */
+  public List<CheckResult> checkProtectable(List<String> serverIds) {
+    return execute(Operation.PROTECT, () -> protectRequest(serverIds, CsbsClient::ecs));
+  }
+
+  /**
+   * Checks whether each ECS can be backed up.
+   *
+   * @param serverIds 1 to 100 ECS IDs
+   * @return one result per server, in the given order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid ID
+   */
+  public List<CheckResult> checkProtectable(String... serverIds) {
+    return checkProtectable(listOf(serverIds));
+  }
+
+  /**
+   * Checks whether each server, of any type, can be backed up.
+   *
+   * @param items 1 to 100 servers with their types
+   * @return one result per item, in the items' order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   */
+  public List<CheckResult> checkProtectableItems(List<ProtectItem> items) {
+    return execute(Operation.PROTECT, () -> protectRequest(items, ProtectItem::toParam));
+  }
+
+  /**
+   * Checks whether each server, of any type, can be backed up.
+   *
+   * @param items 1 to 100 servers with their types, for example {@link ProtectItem#bms(String)}
+   * @return one result per item, in the items' order
+   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   */
+  public List<CheckResult> checkProtectable(ProtectItem... items) {
+    return checkProtectableItems(listOf(items));
+  }
+
+  /**
+   * Asynchronous {@link #checkProtectable(List)}; never throws.
+   *
+   * @param serverIds 1 to 100 ECS IDs
+   * @return a future completed with one result per server, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkProtectableAsync(List<String> serverIds) {
+    return enqueue(Operation.PROTECT, () -> protectRequest(serverIds, CsbsClient::ecs));
+  }
+
+  /**
+   * Asynchronous {@link #checkProtectable(String...)}; never throws.
+   *
+   * @param serverIds 1 to 100 ECS IDs
+   * @return a future completed with one result per server, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkProtectableAsync(String... serverIds) {
+    return checkProtectableAsync(listOf(serverIds));
+  }
+
+  /**
+   * Asynchronous {@link #checkProtectableItems(List)}; never throws.
+   *
+   * @param items 1 to 100 servers with their types
+   * @return a future completed with one result per item, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkProtectableItemsAsync(List<ProtectItem> items) {
+    return enqueue(Operation.PROTECT, () -> protectRequest(items, ProtectItem::toParam));
+  }
+
+  /**
+   * Asynchronous {@link #checkProtectable(ProtectItem...)}; never throws.
+   *
+   * @param items 1 to 100 servers with their types
+   * @return a future completed with one result per item, or with the {@link CsbsException} the
+   *     synchronous form would throw; cancelling it cancels the call
+   */
+  public CompletableFuture<List<CheckResult>> checkProtectableAsync(ProtectItem... items) {
+    return checkProtectableItemsAsync(listOf(items));
+  }
+
+  /**
+   * Ends the client: calls still waiting, in flight or between retries are cut off and fail with
+   * {@link CsbsClientClosedException}, as does every later call. Waits up to 5 s for the I/O
+   * threads to end. An OkHttpClient built here is shut down with its pooled connections; one
+   * passed to the builder, and a completion executor passed to it, are left to their owner.
+   * Calling it again does nothing.
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    Stack made;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      made = stack;
     }
-    if (validator != null) {
-      validator.close();
-    }
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+    if (made != null) {
+      made.http().dispatcher().cancelAll();
+      made.io().shutdown();
       try {
-        http.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS);
+        made.io().awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (settings.shared() == null) {
+        made.http().connectionPool().evictAll();
+      }
+    }
+    if (ownedCompletion != null) {
+      // Completions already handed over still run; the threads end when they are done.
+      ownedCompletion.shutdown();
     }
   }
 
@@ -155,53 +363,112 @@ public final class CsbsClient implements AutoCloseable {
     return "CsbsClient[baseUrl=" + baseUrl + ", projectId=" + projectId + ", providerId=" + providerId + "]";
   }
 
-  private static List<ProtectableParam> servers(String... serverIds) {
-    List<ProtectableParam> items = new ArrayList<>(serverIds.length);
-    for (String id : serverIds) {
-      items.add(new ProtectableParam().resourceId(id).resourceType(RestoreItem.ECS));
+  /** The two actions: their names on the wire and where their results are. */
+  private enum Operation {
+    RESTORE("check_restorable", ResourceActionResponse::getRestorable),
+    PROTECT("check_protectable", ResourceActionResponse::getProtectable);
+
+    final String action;
+    final Function<ResourceActionResponse, List<CheckResp>> results;
+
+    Operation(String action, Function<ResourceActionResponse, List<CheckResp>> results) {
+      this.action = action;
+      this.results = results;
     }
-    return items;
-  }
 
-  private ResourceActionRequest restoreRequest(List<RestorableParam> items) {
-    return validated(new ResourceActionRequest().checkRestorable(new ArrayList<>(Objects.requireNonNull(items, "items == null"))));
-  }
-
-  private ResourceActionRequest protectRequest(List<ProtectableParam> items) {
-    return validated(new ResourceActionRequest().checkProtectable(new ArrayList<>(Objects.requireNonNull(items, "items == null"))));
-  }
-
-  private ResourceActionRequest validated(ResourceActionRequest request) {
-    if (closed.get()) {
-      throw new IllegalStateException("client is closed");
+    int items(ResourceActionRequest request) {
+      return this == RESTORE ? request.getCheckRestorable().size() : request.getCheckProtectable().size();
     }
-    if (validator != null) {
-      List<String> violations = validator.violations(request);
+  }
+
+  private static <T> List<T> listOf(T[] items) {
+    return items == null ? null : Arrays.asList(items);
+  }
+
+  private static ProtectableParam ecs(String serverId) {
+    return new ProtectableParam().resourceId(serverId).resourceType(RestoreItem.ECS);
+  }
+
+  private ResourceActionRequest restoreRequest(List<RestoreItem> items) {
+    List<RestorableParam> params = converted(Operation.RESTORE, items, RestoreItem::toParam);
+    return validated(Operation.RESTORE, new ResourceActionRequest().checkRestorable(params));
+  }
+
+  private <T> ResourceActionRequest protectRequest(List<T> items, Function<T, ProtectableParam> convert) {
+    List<ProtectableParam> params = converted(Operation.PROTECT, items, convert);
+    return validated(Operation.PROTECT, new ResourceActionRequest().checkProtectable(params));
+  }
+
+  /** The items as the generated models; a null list or item is refused, validation on or off. */
+  private <T, P> List<P> converted(Operation operation, List<T> items, Function<T, P> convert) {
+    if (items == null) {
+      throw new CsbsValidationException(context(operation), List.of(operation.action + ": must not be null"));
+    }
+    List<P> params = new ArrayList<>(items.size());
+    List<String> nulls = new ArrayList<>();
+    int index = 0;
+    for (T item : items) {
+      if (item == null) {
+        nulls.add(operation.action + "[" + index + "]: must not be null");
+      } else {
+        params.add(convert.apply(item));
+      }
+      index++;
+    }
+    if (!nulls.isEmpty()) {
+      throw new CsbsValidationException(context(operation), nulls);
+    }
+    return params;
+  }
+
+  private ResourceActionRequest validated(Operation operation, ResourceActionRequest request) {
+    if (validateRequests) {
+      List<String> violations = RequestValidator.shared().violations(request);
       if (!violations.isEmpty()) {
-        throw new CsbsValidationException(violations);
+        throw new CsbsValidationException(context(operation), violations);
       }
     }
     return request;
   }
 
-  private List<CheckResult> execute(
-      ResourceActionRequest request, Function<ResourceActionResponse, List<CheckResp>> results, int expected) {
-    Call<ResourceActionResponse> call = api.checkResourceCapabilities(projectId, providerId, request);
+  private List<CheckResult> execute(Operation operation, Supplier<ResourceActionRequest> request) {
+    ResourceActionRequest body = request.get();
+    Stack http = open(operation);
+    Call<ResourceActionResponse> call = http.api().checkResourceCapabilities(projectId, providerId, body);
+    CallState state = call.request().tag(CallState.class);
     Response<ResourceActionResponse> response;
     try {
       response = call.execute();
     } catch (IOException e) {
-      throw failure(e);
+      throw failure(operation, e, state, http.http());
     }
-    return answer(response, results, expected);
+    return answer(operation, response, state, operation.items(body), http.mapper());
   }
 
-  private CompletableFuture<List<CheckResult>> enqueue(
-      Supplier<ResourceActionRequest> request, Function<ResourceActionResponse, List<CheckResp>> results, int expected) {
+  /** The HTTP stack, or the closed exception once close() was called. */
+  private Stack open(Operation operation) {
+    Stack made = closed ? null : stack();
+    if (made == null) {
+      throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
+    }
+    return made;
+  }
+
+  private CompletableFuture<List<CheckResult>> enqueue(Operation operation, Supplier<ResourceActionRequest> request) {
     CompletableFuture<List<CheckResult>> future = new CompletableFuture<>();
     Call<ResourceActionResponse> call;
+    CallState state;
+    int expected;
+    Stack http;
     try {
-      call = api.checkResourceCapabilities(projectId, providerId, request.get());
+      if (closed) {
+        throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
+      }
+      ResourceActionRequest body = request.get();
+      expected = operation.items(body);
+      http = open(operation);
+      call = http.api().checkResourceCapabilities(projectId, providerId, body);
+      state = call.request().tag(CallState.class);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return future;
@@ -209,16 +476,19 @@ public final class CsbsClient implements AutoCloseable {
     call.enqueue(new Callback<>() {
       @Override
       public void onResponse(Call<ResourceActionResponse> c, Response<ResourceActionResponse> response) {
+        List<CheckResult> results;
         try {
-          future.complete(answer(response, results, expected));
+          results = answer(operation, response, state, expected, http.mapper());
         } catch (RuntimeException e) {
-          future.completeExceptionally(e);
+          complete(future, null, e);
+          return;
         }
+        complete(future, results, null);
       }
 
       @Override
       public void onFailure(Call<ResourceActionResponse> c, Throwable t) {
-        future.completeExceptionally(t instanceof IOException io ? failure(io) : t);
+        complete(future, null, t instanceof IOException e ? failure(operation, e, state, http.http()) : t);
       }
     });
     future.whenComplete((ignored, error) -> {
@@ -229,15 +499,36 @@ public final class CsbsClient implements AutoCloseable {
     return future;
   }
 
-  private List<CheckResult> answer(
-      Response<ResourceActionResponse> response, Function<ResourceActionResponse, List<CheckResp>> results, int expected) {
-    if (!response.isSuccessful()) {
-      throw httpError(response);
+  /**
+   * Completes the future off the I/O thread, so that the caller's callbacks neither hold an I/O
+   * slot nor wait for one. Should the executor refuse (a user's executor shut down, say), the
+   * future is completed here rather than never.
+   */
+  private <T> void complete(CompletableFuture<T> future, T value, Throwable error) {
+    Runnable completion = () -> {
+      if (error == null) {
+        future.complete(value);
+      } else {
+        future.completeExceptionally(error);
+      }
+    };
+    try {
+      this.completion.execute(completion);
+    } catch (RejectedExecutionException refused) {
+      completion.run();
     }
-    List<CheckResp> items = response.body() == null ? null : results.apply(response.body());
+  }
+
+  private List<CheckResult> answer(Operation operation, Response<ResourceActionResponse> response, CallState state,
+      int expected, ObjectMapper mapper) {
+    if (!response.isSuccessful()) {
+      throw httpError(operation, response, state, mapper);
+    }
+    List<CheckResp> items = response.body() == null ? null : operation.results.apply(response.body());
     if (items == null || items.size() != expected) {
-      throw new CsbsUnreadableResponseException(response.code(),
-          (items == null ? "no results" : items.size() + " results") + " for " + expected + " items", "", null);
+      throw new CsbsUnreadableResponseException(context(operation), response.code(),
+          (items == null ? "no results" : items.size() + " results") + " for " + expected + " items",
+          state.successSnippet(), null);
     }
     List<CheckResult> answers = new ArrayList<>(items.size());
     for (CheckResp item : items) {
@@ -247,7 +538,7 @@ public final class CsbsClient implements AutoCloseable {
     return List.copyOf(answers);
   }
 
-  private CsbsHttpException httpError(Response<?> response) {
+  private CsbsHttpException httpError(Operation operation, Response<?> response, CallState state, ObjectMapper mapper) {
     int status = response.code();
     String code = null;
     String msg = null;
@@ -270,30 +561,98 @@ public final class CsbsClient implements AutoCloseable {
         snippet = tooLarge.snippet;
       }
     }
+    HttpFailure failure = new HttpFailure(context(operation), status, code, msg, requestId, snippet,
+        headersOf(response.headers()), state.attempts());
     return switch (status) {
-      case 400 -> new CsbsBadRequestException(status, code, msg, requestId, snippet);
-      case 401, 403 -> new CsbsAuthenticationException(status, code, msg, requestId, snippet);
-      case 404 -> new CsbsNotFoundException(status, code, msg, requestId, snippet);
-      case 413 -> new CsbsPayloadTooLargeException(status, code, msg, requestId, snippet);
-      default -> status >= 500
-          ? new CsbsServerException(status, code, msg, requestId, snippet)
-          : new CsbsHttpException(status, code, msg, requestId, snippet);
+      case 400 -> new CsbsBadRequestException(failure);
+      case 401, 403 -> new CsbsAuthenticationException(failure);
+      case 404 -> new CsbsNotFoundException(failure);
+      case 413 -> new CsbsPayloadTooLargeException(failure);
+      case 429 -> new CsbsThrottledException(failure, retryAfter(response.headers()));
+      default -> status >= 500 ? new CsbsServerException(failure) : new CsbsHttpException(failure);
     };
   }
 
-  private CsbsException failure(IOException e) {
-    String where = "POST " + baseUrl + "v1/" + projectId + "/providers/" + providerId + "/resources/action";
+  private static Duration retryAfter(Headers headers) {
+    OptionalLong millis = Retries.retryAfterMillis(headers.get("Retry-After"), System.currentTimeMillis());
+    return millis.isPresent() ? Duration.ofMillis(millis.getAsLong()) : null;
+  }
+
+  /** Read-only, values in order, names found regardless of case. */
+  private static Map<String, List<String>> headersOf(Headers headers) {
+    Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < headers.size(); i++) {
+      values.computeIfAbsent(headers.name(i), name -> new ArrayList<>()).add(headers.value(i));
+    }
+    values.replaceAll((name, list) -> List.copyOf(list));
+    return Collections.unmodifiableMap(values);
+  }
+
+  private CsbsException failure(Operation operation, IOException e, CallState state, OkHttpClient http) {
+    String context = context(operation);
     if (e instanceof UnreadableBody unreadable) {
-      return new CsbsUnreadableResponseException(unreadable.status, unreadable.problem, unreadable.snippet, e);
+      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet, e);
     }
-    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new CsbsTimeoutException(where + " timed out: " + e.getMessage(), e);
+    if (e instanceof TokenUnavailable token) {
+      return new CsbsTokenException(context + ": " + token.getMessage(), token.getCause());
     }
-    return new CsbsTransportException(where + " failed: " + e, e);
+    if (closed) {
+      return new CsbsClientClosedException(context + ": cut off, the client was closed", e);
+    }
+    String attempts = attempts(state);
+    String timeout = timeoutName(e, http);
+    if (timeout != null) {
+      return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
+    }
+    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + e, e);
+  }
+
+  /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
+  private static String timeoutName(IOException e, OkHttpClient http) {
+    if (e instanceof SocketTimeoutException) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      return message.contains("connect")
+          ? "connect timeout (" + millis(http.connectTimeoutMillis()) + ")"
+          : "read timeout (" + millis(http.readTimeoutMillis()) + ")";
+    }
+    // OkHttp's word for the call timeout: an InterruptedIOException named "timeout".
+    if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
+      return "call timeout (" + millis(http.callTimeoutMillis()) + ")";
+    }
+    return null;
+  }
+
+  private static String millis(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static String attempts(CallState state) {
+    int attempts = state == null ? 1 : Math.max(1, state.attempts());
+    return attempts == 1 ? "1 attempt" : attempts + " attempts";
+  }
+
+  private String context(Operation operation) {
+    return operation.action + " in project " + projectId;
   }
 
   private static String orEmpty(String text) {
     return text == null ? "" : text;
+  }
+
+  private static ExecutorService pool(String prefix) {
+    // Threads made as needed and ended after a minute idle: nothing runs while the client does
+    // nothing. Daemon threads, so a client left open does not keep the JVM alive.
+    ThreadFactory threads = task -> {
+      Thread thread = new Thread(task, prefix + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+  }
+
+  private static ObjectMapper forTheWire(ObjectMapper mapper) {
+    return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
 
   private static String userAgent(String suffix) {
@@ -302,23 +661,11 @@ public final class CsbsClient implements AutoCloseable {
     return suffix == null ? agent : agent + " " + suffix;
   }
 
-  private static Guard.TokenSource constant(String token) {
-    return () -> token;
-  }
-
-  private static Guard.TokenSource supplied(Supplier<String> supplier) {
-    return () -> {
-      String token = supplier.get();
-      if (token == null || token.isBlank()) {
-        throw new IllegalStateException("tokenSupplier returned no token");
-      }
-      return token;
-    };
-  }
-
   /**
    * Builds a {@link CsbsClient}. Required: {@link #baseUrl}, {@link #projectId}, and
-   * {@link #token} or {@link #tokenSupplier}. Everything else is optional.
+   * {@link #token} or {@link #tokenSupplier}. Everything else is optional, with the defaults each
+   * setter names. {@link #build()} checks the settings; it starts no thread and opens no
+   * connection, and may be called again for further clients.
    */
   public static final class Builder {
 
@@ -332,72 +679,173 @@ public final class CsbsClient implements AutoCloseable {
     private Duration readTimeout;
     private Duration callTimeout;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private Executor completionExecutor;
     private String userAgentSuffix;
     private ObjectMapper objectMapper;
     private boolean validateRequests = true;
-    private Retries.Sleeper sleeper = Thread::sleep;
+    private Retries.Sleeper sleeper = Retries.Sleeper.REAL;
 
     private Builder() {}
 
-    /** The regional endpoint, for example {@code https://csbs.eu-de.otc.t-systems.com}. */
+    /**
+     * The regional endpoint.
+     *
+     * @param baseUrl an http or https URL, for example {@code https://csbs.eu-de.otc.t-systems.com}
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** 32 lowercase hexadecimal characters. */
+    /**
+     * The project whose resources are checked.
+     *
+     * @param projectId 32 lowercase hexadecimal characters
+     * @return this builder
+     */
     public Builder projectId(String projectId) {
       this.projectId = projectId;
       return this;
     }
 
-    /** A fixed IAM token. */
+    /**
+     * A fixed IAM token, sent in {@code X-Auth-Token} and nowhere else. {@link #build()} refuses a
+     * token that an HTTP header cannot carry (a line end, a space, a non-ASCII character), without
+     * repeating it.
+     *
+     * @param token the token
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
-    /** Called before every attempt, so that an expiring IAM token can be refreshed. */
+    /**
+     * Where tokens come from: called before every attempt, on the thread that makes it, so that an
+     * expiring IAM token can be refreshed. A supplier that throws, returns null or blank, or
+     * returns a token an HTTP header cannot carry fails that call with {@link CsbsTokenException}.
+     *
+     * @param tokenSupplier the supplier; it must be thread-safe
+     * @return this builder
+     */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       this.tokenSupplier = tokenSupplier;
       return this;
     }
 
-    /** Defaults to {@link #CSBS_PROVIDER_ID}. */
+    /**
+     * The provider in the path.
+     *
+     * @param providerId defaults to {@link #CSBS_PROVIDER_ID}
+     * @return this builder
+     */
     public Builder providerId(String providerId) {
       this.providerId = providerId;
       return this;
     }
 
-    /** Shares this client's connection pool and threads; its owner closes it. */
+    /**
+     * An application's OkHttpClient to share its connection pool and configuration (TLS, proxy,
+     * interceptors, timeouts). The client still runs its calls on a dispatcher of its own, with its
+     * own limit. Its owner closes it; {@link CsbsClient#close()} leaves it open.
+     *
+     * @param okHttpClient the client to share; by default one is built here
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
       return this;
     }
 
+    /**
+     * How long an attempt may take to connect.
+     *
+     * @param timeout positive; defaults to OkHttp's 10 s (or the shared OkHttpClient's)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = RetryPolicy.positive("connectTimeout", timeout);
       return this;
     }
 
+    /**
+     * How long an attempt may wait for each read of the answer.
+     *
+     * @param timeout positive; defaults to OkHttp's 10 s (or the shared OkHttpClient's)
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = RetryPolicy.positive("readTimeout", timeout);
       return this;
     }
 
-    /** The whole call, retries included. */
+    /**
+     * How long the whole call may take, retries and their waits included.
+     *
+     * @param timeout positive; by default there is none (the retry policy's
+     *     {@link RetryPolicy#maxTotalTime()} bounds the retries, the other timeouts each attempt)
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = RetryPolicy.positive("callTimeout", timeout);
       return this;
     }
 
-    /** Defaults to {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
+    /**
+     * When to try again.
+     *
+     * @param retryPolicy defaults to {@link RetryPolicy#defaults()} (3 attempts, at most 10 s);
+     *     {@link RetryPolicy#none()} turns retries off
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Appended to the User-Agent, for example {@code my-app/1.2}. */
+    /**
+     * How many asynchronous calls may be in flight at once (all go to one host, so this is also
+     * the limit per host); more wait in a queue, in order. Synchronous calls run on their callers'
+     * threads and are not counted.
+     *
+     * @param maxConcurrentRequests at least 1; defaults to {@link #DEFAULT_MAX_CONCURRENT_REQUESTS} (64)
+     * @return this builder
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, was " + maxConcurrentRequests);
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /**
+     * Where the asynchronous methods' futures are completed, and so where dependent stages
+     * without an executor of their own ({@code thenApply}, ...) run.
+     *
+     * <p>By default, the client's own daemon threads, made as needed and ended a minute after
+     * their last task or on {@code close()}: a callback that blocks (on another call of this
+     * client, say) takes a thread of its own, so callbacks cannot starve each other or the I/O.
+     * An executor given here is not shut down by {@code close()}; with a bounded one, callbacks
+     * that block on further calls can run out of threads.
+     *
+     * @param completionExecutor the executor
+     * @return this builder
+     */
+    public Builder completionExecutor(Executor completionExecutor) {
+      this.completionExecutor = Objects.requireNonNull(completionExecutor, "completionExecutor == null");
+      return this;
+    }
+
+    /**
+     * Appended to the User-Agent ({@code csbs-restore-check-client/VERSION}).
+     *
+     * @param suffix for example {@code my-app/1.2}; printable ASCII, which {@link #build()} checks
+     * @return this builder
+     */
     public Builder userAgentSuffix(String suffix) {
       this.userAgentSuffix = suffix;
       return this;
@@ -406,13 +854,23 @@ public final class CsbsClient implements AutoCloseable {
     /**
      * A mapper with your modules or settings. A copy is used, with unknown fields ignored and
      * null fields left out, since the wire format depends on both.
+     *
+     * @param objectMapper the mapper; by default a plain one
+     * @return this builder
      */
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = objectMapper;
       return this;
     }
 
-    /** On by default: requests that break the spec throw {@link CsbsValidationException} unsent. */
+    /**
+     * Whether requests are checked against the spec before they are sent. The first check in a
+     * JVM starts Hibernate Validator (once, shared by all clients).
+     *
+     * @param validateRequests on by default: a request that breaks the spec throws
+     *     {@link CsbsValidationException} unsent; off, the service judges it
+     * @return this builder
+     */
     public Builder validateRequests(boolean validateRequests) {
       this.validateRequests = validateRequests;
       return this;
@@ -423,12 +881,18 @@ public final class CsbsClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Checks the settings and builds the client.
+     *
+     * @return a new client, which the caller closes
+     * @throws IllegalArgumentException naming the first setting that is missing or malformed
+     */
     public CsbsClient build() {
       if (baseUrl == null) {
         throw new IllegalArgumentException("baseUrl == null");
       }
-      HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-      if (url == null) {
+      String url = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+      if (!isHttpUrl(url)) {
         throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
       }
       if (projectId == null) {
@@ -444,13 +908,37 @@ public final class CsbsClient implements AutoCloseable {
       if (token != null && token.isBlank()) {
         throw new IllegalArgumentException("token is blank");
       }
+      String tokenProblem = token == null ? null : HeaderValues.problem(token, true);
+      if (tokenProblem != null) {
+        throw new IllegalArgumentException("token " + tokenProblem);
+      }
+      String suffixProblem = userAgentSuffix == null ? null : HeaderValues.problem(userAgentSuffix, false);
+      if (suffixProblem != null) {
+        throw new IllegalArgumentException("userAgentSuffix " + suffixProblem);
+      }
       if (providerId == null || providerId.isBlank()) {
         throw new IllegalArgumentException("providerId is blank");
       }
-      ObjectMapper mapper = (objectMapper == null ? new ObjectMapper() : objectMapper.copy())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-      return new CsbsClient(this, url, mapper);
+      // Null for the shared default mapper, which the first call makes (Jackson takes a while to start).
+      ObjectMapper mapper = objectMapper == null ? null : forTheWire(objectMapper.copy());
+      Guard.TokenSource tokens = tokenSupplier == null ? Guard.constant(token) : Guard.supplied(tokenSupplier);
+      return new CsbsClient(this, url, new Settings(okHttpClient, connectTimeout, readTimeout, callTimeout, retryPolicy,
+          sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper));
+    }
+
+    /**
+     * What OkHttp's HttpUrl accepts as a base URL, checked with java.net.URI so that build()
+     * does not load OkHttp: http or https, a host, nothing after the path.
+     */
+    private static boolean isHttpUrl(String url) {
+      try {
+        URI uri = new URI(url);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+            && uri.getRawQuery() == null && uri.getRawFragment() == null;
+      } catch (URISyntaxException e) {
+        return false;
+      }
     }
 
     @Override

@@ -1,63 +1,112 @@
 package io.github.csbscontract.client;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The service answered with an error status. Code and message come from the service's error
  * body; when the body was not the service's (a proxy's HTML page, say), they are empty and
- * {@link #bodySnippet()} shows what came instead.
+ * {@link #bodySnippet()} shows what came instead. Subtypes name the statuses a caller handles
+ * differently; this class itself stands for any other status (415, for example).
  */
 public class CsbsHttpException extends CsbsException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The body's {@code error_code}, or empty. */
   private final String errorCode;
+  /** The body's {@code error_msg}, or empty. */
   private final String errorMsg;
+  /** The body's {@code request_id}, or null. */
   private final String requestId;
+  /** The start of the body. */
   private final String bodySnippet;
+  /** The answer's headers, read-only, names in any case. */
+  private final Map<String, List<String>> headers;
 
-  CsbsHttpException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(describe(status, errorCode, errorMsg, requestId, bodySnippet), null);
-    this.status = status;
-    this.errorCode = errorCode == null ? "" : errorCode;
-    this.errorMsg = errorMsg == null ? "" : errorMsg;
-    this.requestId = requestId;
-    this.bodySnippet = bodySnippet == null ? "" : bodySnippet;
+  CsbsHttpException(HttpFailure failure) {
+    super(describe(failure), null);
+    this.status = failure.status();
+    this.errorCode = failure.errorCode() == null ? "" : failure.errorCode();
+    this.errorMsg = failure.errorMsg() == null ? "" : failure.errorMsg();
+    this.requestId = failure.requestId();
+    this.bodySnippet = failure.bodySnippet() == null ? "" : failure.bodySnippet();
+    this.headers = failure.headers();
   }
 
+  /**
+   * The HTTP status.
+   *
+   * @return the status of the last answer, for example {@code 404}
+   */
   public int status() {
     return status;
   }
 
-  /** For example {@code CSBS.9001} or {@code APIG.0301}; empty when the body had none. */
+  /**
+   * The service's error code.
+   *
+   * @return for example {@code CSBS.9001} or {@code APIG.0301}; empty when the body had none
+   */
   public String errorCode() {
     return errorCode;
   }
 
+  /**
+   * The service's error message.
+   *
+   * @return the {@code error_msg} of the body; empty when the body had none
+   */
   public String errorMsg() {
     return errorMsg;
   }
 
-  /** Present on errors raised by the API gateway. */
+  /**
+   * The request ID the API gateway gives its own errors.
+   *
+   * @return the body's {@code request_id}; empty when it had none
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** The start of the body as received. */
+  /**
+   * The start of the body as received, whitespace collapsed.
+   *
+   * @return at most about 200 characters; empty for an empty body
+   */
   public String bodySnippet() {
     return bodySnippet;
   }
 
-  private static String describe(int status, String code, String msg, String requestId, String snippet) {
-    StringBuilder text = new StringBuilder("HTTP ").append(status);
+  /**
+   * The answer's headers.
+   *
+   * @return a read-only map from header name to its values in the order received; names are
+   *     looked up regardless of case ({@code headers().get("retry-after")} finds
+   *     {@code Retry-After})
+   */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  private static String describe(HttpFailure failure) {
+    StringBuilder text = new StringBuilder(failure.context()).append(": HTTP ").append(failure.status());
+    String code = failure.errorCode();
+    String snippet = failure.bodySnippet();
     if (code != null && !code.isEmpty()) {
-      text.append(' ').append(code).append(": ").append(msg);
+      text.append(' ').append(code).append(": ").append(failure.errorMsg());
     } else {
       text.append(", body: ").append(snippet == null || snippet.isEmpty() ? "(empty)" : snippet);
     }
-    if (requestId != null) {
-      text.append(" (request_id ").append(requestId).append(')');
+    if (failure.requestId() != null) {
+      text.append(" (request_id ").append(failure.requestId()).append(')');
+    }
+    if (failure.attempts() > 1) {
+      text.append(", after ").append(failure.attempts()).append(" attempts");
     }
     return text.toString();
   }

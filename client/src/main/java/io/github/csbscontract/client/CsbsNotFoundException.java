@@ -5,7 +5,7 @@ public final class CsbsNotFoundException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
-  CsbsNotFoundException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  CsbsNotFoundException(HttpFailure failure) {
+    super(failure);
   }
 }

@@ -5,7 +5,7 @@ public final class CsbsPayloadTooLargeException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
-  CsbsPayloadTooLargeException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  CsbsPayloadTooLargeException(HttpFailure failure) {
+    super(failure);
   }
 }

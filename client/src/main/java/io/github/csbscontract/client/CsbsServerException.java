@@ -5,7 +5,7 @@ public final class CsbsServerException extends CsbsHttpException {
 
   private static final long serialVersionUID = 1L;
 
-  CsbsServerException(int status, String errorCode, String errorMsg, String requestId, String bodySnippet) {
-    super(status, errorCode, errorMsg, requestId, bodySnippet);
+  CsbsServerException(HttpFailure failure) {
+    super(failure);
   }
 }

@@ -1,6 +1,9 @@
 package io.github.csbscontract.client;
 
-/** The connect, read or whole-call timeout ran out. */
+/**
+ * A timeout ran out: the connect or read timeout of the last attempt, or the call timeout of the
+ * whole call. The message names which, with its value and the attempts made.
+ */
 public final class CsbsTimeoutException extends CsbsTransportException {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.github.csbscontract.client;
 
-/** No answer was received: connection refused or reset, or the exchange broke off. */
+/**
+ * No answer was received: connection refused or reset, or the exchange broke off, on every
+ * attempt the {@link RetryPolicy} allowed.
+ */
 public class CsbsTransportException extends CsbsException {
 
   private static final long serialVersionUID = 1L;

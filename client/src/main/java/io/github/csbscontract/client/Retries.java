@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -17,7 +19,8 @@ import okhttp3.Response;
 final class Retries implements Interceptor {
 
   private static final System.Logger LOG = System.getLogger(CsbsClient.class.getName());
-  private static final Set<Integer> RETRIED_STATUSES = Set.of(502, 503, 504);
+  /** Throttled, and the gateway's "try again": the checks are read-only, so a retry is always safe. */
+  static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
   private final RetryPolicy policy;
   private final Sleeper sleeper;
@@ -34,8 +37,12 @@ final class Retries implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    CallState state = request.tag(CallState.class);
     long started = clock.millis();
     for (int attempt = 1; ; attempt++) {
+      if (state != null) {
+        state.attemptStarted();
+      }
       Response response = null;
       IOException failure = null;
       try {
@@ -64,45 +71,68 @@ final class Retries implements Interceptor {
       LOG.log(System.Logger.Level.DEBUG, "retrying {0} {1} in {2} ms after {3} (attempt {4} of {5})",
           request.method(), request.url().encodedPath(), delay, cause, attempt + 1, policy.maxAttempts());
       try {
-        sleeper.sleep(delay);
+        sleeper.sleep(delay, chain.call()::isCanceled);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
         interrupted.initCause(e);
         throw interrupted;
       }
+      if (chain.call().isCanceled()) {
+        // Cancelled while waiting (close(), a cancelled future, the call timeout): OkHttp's word for it.
+        throw new IOException("Canceled");
+      }
     }
   }
 
-  /** Connection failures and broken exchanges; not a whole-call timeout, a cancel or a bad body. */
+  /** Connection failures and broken exchanges; not a whole-call timeout, a cancel, a bad body or a missing token. */
   private static boolean isRetriable(IOException e) {
-    if (e instanceof UnreadableBody) {
+    if (e instanceof UnreadableBody || e instanceof TokenUnavailable) {
       return false;
     }
     return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
   }
 
-  /** Retry-After in seconds or as an HTTP date, else the policy's backoff. */
   private long retryAfterMillis(Response response, int attempt) {
-    String retryAfter = response.header("Retry-After");
-    if (retryAfter != null) {
-      try {
-        return Math.max(0, Duration.ofSeconds(Long.parseLong(retryAfter.trim())).toMillis());
-      } catch (NumberFormatException notSeconds) {
-        try {
-          ZonedDateTime at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-          return Math.max(0, at.toInstant().toEpochMilli() - clock.wallMillis());
-        } catch (DateTimeParseException notADate) {
-          // An unreadable Retry-After is ignored, as RFC 9110 allows.
-        }
-      }
-    }
-    return policy.backoffMillis(attempt, random.getAsDouble());
+    OptionalLong retryAfter = retryAfterMillis(response.header("Retry-After"), clock.wallMillis());
+    return retryAfter.isPresent() ? retryAfter.getAsLong() : policy.backoffMillis(attempt, random.getAsDouble());
   }
 
-  /** Waits between attempts; tests record instead of sleeping. */
+  /**
+   * Retry-After in seconds or as an HTTP date, as a wait from {@code nowMillis}; empty when absent
+   * or unreadable (RFC 9110 lets a client ignore it then).
+   */
+  static OptionalLong retryAfterMillis(String retryAfter, long nowMillis) {
+    if (retryAfter == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Math.max(0, Duration.ofSeconds(Long.parseLong(retryAfter.trim())).toMillis()));
+    } catch (NumberFormatException | ArithmeticException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        return OptionalLong.of(Math.max(0, at.toInstant().toEpochMilli() - nowMillis));
+      } catch (DateTimeParseException notADate) {
+        return OptionalLong.empty();
+      }
+    }
+  }
+
+  /** Waits between attempts, ending early when the call is cancelled; tests record instead. */
   interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
+    void sleep(long millis, BooleanSupplier canceled) throws InterruptedException;
+
+    /**
+     * Sleeps in slices of at most 50 ms, so that close() or a cancelled future ends a wait for
+     * Retry-After (which can be seconds) within 50 ms, on the caller's thread too (which the
+     * client must not interrupt).
+     */
+    Sleeper REAL = (millis, canceled) -> {
+      long deadline = System.nanoTime() + millis * 1_000_000;
+      for (long left = millis; left > 0 && !canceled.getAsBoolean(); left = (deadline - System.nanoTime()) / 1_000_000) {
+        Thread.sleep(Math.min(left, 50));
+      }
+    };
   }
 
   /** Elapsed time for the budget, wall time for Retry-After dates. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * When to try a request again. The checks are read-only, so a retry is always safe; retried are
- * 502, 503 and 504 answers and failed connections, never other statuses. Delays grow
- * exponentially with random jitter, a {@code Retry-After} answer is honoured, and both the
+ * 429 (throttled), 502, 503 and 504 answers and failed or broken connections, never other
+ * statuses, timeouts of the whole call, a cancelled call or a token supplier's failure. Delays
+ * grow exponentially with random jitter, a {@code Retry-After} answer is honoured, and both the
  * number of attempts and the total time are capped.
  *
  * <pre>
@@ -31,32 +32,65 @@ public final class RetryPolicy {
     this.maxTotalTime = builder.maxTotalTime;
   }
 
-  /** 3 attempts, 100 ms first delay doubling up to 2 s, at most 10 s in all. */
+  /**
+   * The client's default: 3 attempts, 100 ms first delay doubling up to 2 s, at most 10 s in all.
+   *
+   * @return the default policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt: no retry. */
+  /**
+   * One attempt: no retry.
+   *
+   * @return a policy that never retries
+   */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /**
+   * Starts a policy of your own.
+   *
+   * @return a builder with every setting at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Attempts in all, the first included.
+   *
+   * @return 1 to 20; 3 by default
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /**
+   * The delay before the first retry, before jitter.
+   *
+   * @return 100 ms by default
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /**
+   * The longest delay between attempts, before jitter; a {@code Retry-After} may ask for more.
+   *
+   * @return 2 s by default
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /**
+   * The time from the first attempt past which no retry starts and no delay runs.
+   *
+   * @return 10 s by default
+   */
   public Duration maxTotalTime() {
     return maxTotalTime;
   }
@@ -87,7 +121,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Attempts in all, the first included; 1 turns retries off. */
+    /**
+     * Attempts in all, the first included.
+     *
+     * @param maxAttempts 1 to 20; 1 turns retries off; 3 by default
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 20) {
         throw new IllegalArgumentException("maxAttempts must be 1 to 20, was " + maxAttempts);
@@ -96,29 +135,52 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * The delay before the first retry; each further one doubles, up to {@link #maxBackoff}.
+     *
+     * @param initialBackoff positive; 100 ms by default
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = positive("initialBackoff", initialBackoff);
       return this;
     }
 
+    /**
+     * The longest delay between attempts, before jitter.
+     *
+     * @param maxBackoff positive, not less than the initial backoff; 2 s by default
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive("maxBackoff", maxBackoff);
       return this;
     }
 
-    /** No retry starts, and no delay (Retry-After included) runs, past this time from the first attempt. */
+    /**
+     * No retry starts, and no delay ({@code Retry-After} included) runs, past this time from the
+     * first attempt; a {@code Retry-After} that asks for longer ends the retries at once.
+     *
+     * @param maxTotalTime positive; 10 s by default
+     * @return this builder
+     */
     public Builder maxTotalTime(Duration maxTotalTime) {
       this.maxTotalTime = positive("maxTotalTime", maxTotalTime);
       return this;
     }
 
+    /**
+     * Makes the policy.
+     *
+     * @return an immutable policy
+     * @throws IllegalArgumentException if the maximum backoff is less than the initial one
+     */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must not be less than initialBackoff");
       }
       return new RetryPolicy(this);
     }
-
   }
 
   /** The builders' check of a duration setting: present and above zero. */

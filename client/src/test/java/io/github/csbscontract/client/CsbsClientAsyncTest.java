@@ -30,10 +30,10 @@ class CsbsClientAsyncTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      var items = List.of(
-          new io.github.csbscontract.client.model.ProtectableParam().resourceId("5aa119a8-d25b-45a7-8d1b-88e127885635").resourceType(RestoreItem.ECS),
-          new io.github.csbscontract.client.model.ProtectableParam().resourceId("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a").resourceType(RestoreItem.ECS));
-      assertThat(client.checkProtectableAsync(items).get(5, TimeUnit.SECONDS)).hasSize(2);
+      assertThat(client.checkProtectableAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")
+          .get(5, TimeUnit.SECONDS)).hasSize(2);
+      assertThat(client.checkProtectableItemsAsync(List.of(ProtectItem.ecs("5aa119a8-d25b-45a7-8d1b-88e127885635"),
+          ProtectItem.ecs("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"))).get(5, TimeUnit.SECONDS)).hasSize(2);
     }
   }
 

@@ -35,7 +35,8 @@ class CsbsClientBuilderTest {
     client.close();
     assertThat(http.dispatcher().executorService().isShutdown()).isTrue();
     assertThat(http.connectionPool().connectionCount()).isZero();
-    assertThatThrownBy(() -> client.checkRestorable(seedItem())).hasMessage("client is closed");
+    assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsClientClosedException.class)
+        .hasMessage("check_restorable in project " + PROJECT + ": the client is closed");
   }
 
   @Test
@@ -54,13 +55,24 @@ class CsbsClientBuilderTest {
     assertThatThrownBy(() -> RestoreItem.backup("b").build()).hasMessage("ontoServer(...) was not called");
     assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").build())
         .hasMessage("mapDisk(...) was not called: a restore maps every disk backup");
-    assertThat(RestoreItem.backup("b").ontoServer("s", RestoreItem.BMS).mapDisk("x", "y").build().getTarget().getResourceType())
+    assertThat(RestoreItem.backup("b").ontoServer("s", RestoreItem.BMS).mapDisk("x", "y").build().serverType())
         .isEqualTo("OS::Ironic::BareMetalServer");
   }
 
-  private static OkHttpClient httpOf(CsbsClient client) throws Exception {
-    var field = CsbsClient.class.getDeclaredField("http");
-    field.setAccessible(true);
-    return (OkHttpClient) field.get(client);
+  @Test
+  void anItemCannotHoldANullSoNoNullDiskIsEverSent() {
+    assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").mapDisk(null, "v")).hasMessage("backupId == null");
+    assertThatThrownBy(() -> RestoreItem.backup("b").ontoServer("s").mapDisk("x", null)).hasMessage("volumeId == null");
+    assertThatThrownBy(() -> RestoreItem.backup(null)).hasMessage("checkpointItemId == null");
+    assertThatThrownBy(() -> ProtectItem.bms(null)).hasMessage("resourceId == null");
+    RestoreItem.Builder builder = RestoreItem.backup("b").ontoServer("s").mapDisk("x", "y");
+    RestoreItem first = builder.build();
+    builder.mapDisk("x2", "y2");
+    assertThat(first.disks()).as("an item does not change with its builder").hasSize(1);
+    assertThatThrownBy(() -> first.disks().add(new RestoreItem.DiskMapping("a", "b"))).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  private static OkHttpClient httpOf(CsbsClient client) {
+    return client.httpClient();
   }
 }

@@ -26,7 +26,7 @@ class CsbsClientErrorTest {
       "404, APIG.0101, The API does not exist or has not been published in the environment., CsbsNotFoundException",
       "413, APIG.0201, Request entity too large., CsbsPayloadTooLargeException",
       "415, CSBS.9001, Content-Type must be application/json, CsbsHttpException",
-      "429, APIG.0308, The throttling threshold has been reached., CsbsHttpException",
+      "429, APIG.0308, The throttling threshold has been reached., CsbsThrottledException",
       "500, CSBS.9999, check restorable failed, CsbsServerException",
       "503, CSBS.9999, query backup service failed, CsbsServerException"})
   void everyErrorStatusMapsToItsExceptionWithTheBodysFields(int status, String code, String msg, String type) {
@@ -37,6 +37,7 @@ class CsbsClientErrorTest {
       assertThatThrownBy(() -> client.checkRestorable(seedItem()))
           .isInstanceOfSatisfying(CsbsHttpException.class, e -> {
             assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+            assertThat(e.headers().get("content-type")).containsExactly("application/json");
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.errorCode()).isEqualTo(code);
             assertThat(e.errorMsg()).isEqualTo(msg);

@@ -83,9 +83,7 @@ class CsbsClientFaultTest {
     }
   }
 
-  private static OkHttpClient httpOf(CsbsClient client) throws Exception {
-    var field = CsbsClient.class.getDeclaredField("http");
-    field.setAccessible(true);
-    return (OkHttpClient) field.get(client);
+  private static OkHttpClient httpOf(CsbsClient client) {
+    return client.httpClient();
   }
 }

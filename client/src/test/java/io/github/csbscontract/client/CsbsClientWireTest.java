@@ -9,8 +9,6 @@ import static io.github.csbscontract.client.Wire.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.csbscontract.client.model.ProtectableParam;
-import io.github.csbscontract.client.model.RestorableParam;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,7 +76,7 @@ class CsbsClientWireTest {
   @Test
   void aBatchAnswersInRequestOrderWithEachItemsError() {
     wireMock.server.stubFor(action().willReturn(json(200, body("batch-restorable-response.json"))));
-    RestorableParam failing = RestoreItem.backup("0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c")
+    RestoreItem failing = RestoreItem.backup("0b7a4c1e-5f3d-4e2a-9c8b-1d2e3f4a5b6c")
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("3c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
 
@@ -107,15 +105,16 @@ class CsbsClientWireTest {
   }
 
   @Test
-  void generatedModelsAreAcceptedToo() {
+  void protectItemsNameOtherServerTypes() {
     wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkProtectable(List.of(
-          new ProtectableParam().resourceId("5aa119a8-d25b-45a7-8d1b-88e127885635").resourceType("OS::Nova::Server"),
-          new ProtectableParam().resourceId("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a").resourceType("OS::Nova::Server"))))
-          .hasSize(2);
+      assertThat(client.checkProtectable(ProtectItem.bms("5aa119a8-d25b-45a7-8d1b-88e127885635"),
+          new ProtectItem("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "OS::Nova::Server"))).hasSize(2);
     }
+    wireMock.server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson(
+        "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Ironic::BareMetalServer\"},"
+            + "{\"resource_id\":\"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a\",\"resource_type\":\"OS::Nova::Server\"}]}")));
   }
 
   @Test
@@ -130,7 +129,7 @@ class CsbsClientWireTest {
 
   @Test
   void anInvalidRequestThrowsWithFieldAndRuleAndIsNotSent() {
-    RestorableParam item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
+    RestoreItem item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
 
@@ -149,7 +148,7 @@ class CsbsClientWireTest {
   void withValidationOffTheServiceJudgesTheRequest() {
     wireMock.server.stubFor(action().withMetadata(Map.of(SpecCheckedWireMock.REQUEST_OFF_SPEC, true))
         .willReturn(error(400, "CSBS.9001", "check_restorable[0].target.volumes[0].volume_id: must match a UUID")));
-    RestorableParam item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
+    RestoreItem item = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
 

@@ -27,7 +27,16 @@ final class SpecCheckedWireMock implements BeforeAllCallback, AfterAllCallback, 
   /** Metadata of a stub that receives requests the client sent with validation turned off. */
   static final String REQUEST_OFF_SPEC = "requestOffSpec";
 
-  final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+  final WireMockServer server;
+
+  SpecCheckedWireMock() {
+    this(20);
+  }
+
+  /** With enough request threads to answer {@code threads} slow calls at once. */
+  SpecCheckedWireMock(int threads) {
+    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(threads + 10));
+  }
 
   String baseUrl() {
     return "http://127.0.0.1:" + server.port();

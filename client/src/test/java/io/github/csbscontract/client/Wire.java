@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.github.csbscontract.client.model.RestorableParam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ final class Wire {
 
   private Wire() {}
 
-  static RestorableParam seedItem() {
+  static RestoreItem seedItem() {
     return RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55")
@@ -32,7 +31,7 @@ final class Wire {
 
   static CsbsClient.Builder client(SpecCheckedWireMock wireMock) {
     return CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT).token(TOKEN)
-        .sleeper(millis -> { });
+        .sleeper((millis, canceled) -> { });
   }
 
   static String body(String name) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsAuthenticationException;
 import io.github.csbscontract.client.CsbsBadRequestException;
@@ -13,24 +15,26 @@ import io.github.csbscontract.client.CsbsHttpException;
 import io.github.csbscontract.client.CsbsNotFoundException;
 import io.github.csbscontract.client.CsbsPayloadTooLargeException;
 import io.github.csbscontract.client.CsbsServerException;
+import io.github.csbscontract.client.CsbsThrottledException;
+import io.github.csbscontract.client.ProtectItem;
+import io.github.csbscontract.client.RestoreItem;
 import io.github.csbscontract.client.RetryPolicy;
-import io.github.csbscontract.client.model.ResourceActionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the client makes of a case: which cases it can express (a JSON body of one action that
- * its models represent exactly, with a token), how to send one, and what it must return or throw.
+ * What the client makes of a case: which cases it can express (a JSON body of one action whose
+ * items the facade's types represent exactly, with a token), how to send one, and what it must
+ * return or throw.
  */
 final class ClientCases {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectMapper CLIENT_WIRE = new ObjectMapper()
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
   private static final Pattern OPERATION = Pattern.compile("^/v1/([^/]+)/providers/([^/]+)/resources/action$");
   private static final Set<String> ACTIONS = Set.of("check_restorable", "check_protectable");
 
@@ -54,12 +58,76 @@ final class ClientCases {
     if (!ACTIONS.contains(action) || !body.get(action).isArray()) {
       return false;
     }
-    // Only what the client's models carry unchanged, serialised as the client does: unknown
-    // item fields are dropped, and a missing required field goes out as null.
-    try {
-      return CLIENT_WIRE.valueToTree(MAPPER.treeToValue(body, ResourceActionRequest.class)).equals(body);
-    } catch (Exception e) {
-      return false;
+    // Only what the facade's items carry unchanged: unknown item fields would be dropped, and a
+    // missing or non-text field, or a restore without a disk, has no RestoreItem or ProtectItem.
+    return FacadeRequest.of(body).map(request -> request.wire().equals(body)).orElse(false);
+  }
+
+  /** A case's body as the facade's items: one list or the other. */
+  record FacadeRequest(List<RestoreItem> restore, List<ProtectItem> protect) {
+
+    static Optional<FacadeRequest> of(JsonNode body) {
+      String action = body.fieldNames().next();
+      List<RestoreItem> restore = new ArrayList<>();
+      List<ProtectItem> protect = new ArrayList<>();
+      for (JsonNode item : body.get(action)) {
+        if ("check_restorable".equals(action)) {
+          JsonNode target = item.path("target");
+          String backup = text(item, "checkpoint_item_id");
+          String server = text(target, "resource_id");
+          String type = text(target, "resource_type");
+          if (backup == null || server == null || type == null || !target.path("volumes").isArray()
+              || target.path("volumes").isEmpty()) {
+            return Optional.empty();
+          }
+          RestoreItem.Builder builder = RestoreItem.backup(backup).ontoServer(server, type);
+          for (JsonNode volume : target.get("volumes")) {
+            String backupId = text(volume, "backup_id");
+            String volumeId = text(volume, "volume_id");
+            if (backupId == null || volumeId == null) {
+              return Optional.empty();
+            }
+            builder.mapDisk(backupId, volumeId);
+          }
+          restore.add(builder.build());
+        } else {
+          String server = text(item, "resource_id");
+          String type = text(item, "resource_type");
+          if (server == null || type == null) {
+            return Optional.empty();
+          }
+          protect.add(new ProtectItem(server, type));
+        }
+      }
+      return Optional.of("check_restorable".equals(action)
+          ? new FacadeRequest(restore, null) : new FacadeRequest(null, protect));
+    }
+
+    /** The body the client sends for these items. */
+    JsonNode wire() {
+      ObjectNode body = MAPPER.createObjectNode();
+      if (restore != null) {
+        ArrayNode items = body.putArray("check_restorable");
+        for (RestoreItem item : restore) {
+          ObjectNode target = items.addObject().put("checkpoint_item_id", item.checkpointItemId()).putObject("target");
+          target.put("resource_id", item.serverId()).put("resource_type", item.serverType());
+          ArrayNode volumes = target.putArray("volumes");
+          item.disks().forEach(disk -> volumes.addObject().put("backup_id", disk.backupId()).put("volume_id", disk.volumeId()));
+        }
+      } else {
+        ArrayNode items = body.putArray("check_protectable");
+        protect.forEach(item -> items.addObject().put("resource_id", item.resourceId()).put("resource_type", item.resourceType()));
+      }
+      return body;
+    }
+
+    List<CheckResult> send(CsbsClient client) {
+      return restore != null ? client.checkRestorable(restore) : client.checkProtectableItems(protect);
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode value = node.path(field);
+      return value.isTextual() ? value.asText() : null;
     }
   }
 
@@ -67,7 +135,7 @@ final class ClientCases {
   static void runAndCheck(ContractCase c, ContractCase.Target target) throws Exception {
     Matcher path = OPERATION.matcher(c.path(target));
     assertThat(path.matches()).isTrue();
-    ResourceActionRequest request = MAPPER.treeToValue(c.body(MAPPER), ResourceActionRequest.class);
+    FacadeRequest request = FacadeRequest.of(c.body(MAPPER)).orElseThrow();
     try (CsbsClient client = CsbsClient.builder()
         .baseUrl(target.baseUrl())
         .projectId(path.group(1))
@@ -76,21 +144,11 @@ final class ClientCases {
         .validateRequests(false)
         .retryPolicy(RetryPolicy.none())
         .build()) {
-      boolean restore = request.getCheckRestorable() != null;
       JsonNode expected = c.responseBody();
       if (c.status() == 200) {
-        List<CheckResult> results = restore
-            ? client.checkRestorable(request.getCheckRestorable())
-            : client.checkProtectable(request.getCheckProtectable());
-        assertThat(results).as(c.description()).containsExactlyElementsOf(results(expected));
+        assertThat(request.send(client)).as(c.description()).containsExactlyElementsOf(results(expected));
       } else {
-        assertThatThrownBy(() -> {
-          if (restore) {
-            client.checkRestorable(request.getCheckRestorable());
-          } else {
-            client.checkProtectable(request.getCheckProtectable());
-          }
-        }).as(c.description())
+        assertThatThrownBy(() -> request.send(client)).as(c.description())
             .isExactlyInstanceOf(exceptionFor(c.status()))
             .isInstanceOfSatisfying(CsbsHttpException.class, e -> {
               assertThat(e.status()).isEqualTo(c.status());
@@ -118,6 +176,7 @@ final class ClientCases {
       case 401, 403 -> CsbsAuthenticationException.class;
       case 404 -> CsbsNotFoundException.class;
       case 413 -> CsbsPayloadTooLargeException.class;
+      case 429 -> CsbsThrottledException.class;
       default -> status >= 500 ? CsbsServerException.class : CsbsHttpException.class;
     };
   }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsClient;
 import io.github.csbscontract.client.RestoreItem;
+import io.github.csbscontract.client.model.ResourceActionRequest;
 import io.github.csbscontract.client.model.ResourceActionResponse;
 import io.github.csbscontract.client.model.RestorableParam;
+import io.github.csbscontract.client.model.RestorableTarget;
+import io.github.csbscontract.client.model.RestoreVolumeMapping;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import java.util.List;
@@ -42,7 +45,7 @@ public class ClientOverheadBenchmark {
   private CsbsClient unvalidated;
   private OkHttpClient raw;
   private ObjectMapper mapper;
-  private RestorableParam item;
+  private RestoreItem item;
   private String url;
   private byte[] body;
 
@@ -58,7 +61,13 @@ public class ClientOverheadBenchmark {
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
     url = server.baseUri() + "v1/" + PROJECT + "/providers/" + CsbsClient.CSBS_PROVIDER_ID + "/resources/action";
-    body = mapper.writeValueAsBytes(java.util.Map.of("check_restorable", List.of(item)));
+    // The raw peer builds the same body from the generated models, as a hand-rolled client would.
+    body = mapper.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        .writeValueAsBytes(new ResourceActionRequest().checkRestorable(List.of(new RestorableParam()
+            .checkpointItemId(item.checkpointItemId())
+            .target(new RestorableTarget().resourceId(item.serverId()).resourceType(item.serverType())
+                .volumes(List.of(new RestoreVolumeMapping().backupId(item.disks().get(0).backupId())
+                    .volumeId(item.disks().get(0).volumeId())))))));
   }
 
   @TearDown

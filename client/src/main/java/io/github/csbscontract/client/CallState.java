@@ -1,0 +1,30 @@
+package io.github.csbscontract.client;
+
+/**
+ * What one call's attempts leave for the facade's messages, carried as a tag of the OkHttp
+ * request (tags survive the interceptors' {@code newBuilder()} copies). Written on the thread
+ * that runs the call and read after it ended, on that thread or after the future's hand-over.
+ */
+final class CallState {
+
+  private volatile int attempts;
+  private volatile byte[] successBody;
+
+  void attemptStarted() {
+    attempts++;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  /** The bytes of the 200 answer, kept so that an answer with the wrong results can be quoted. */
+  void successBody(byte[] body) {
+    this.successBody = body;
+  }
+
+  String successSnippet() {
+    byte[] body = successBody;
+    return body == null ? "" : Bodies.snippet(body);
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.csbscontract.client;
+
+import static io.github.csbscontract.client.Wire.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** close() ends the calls in flight and refuses new ones, with an exception that says so. */
+class CsbsClientCloseTest {
+
+  @RegisterExtension
+  static final SpecCheckedWireMock wireMock = new SpecCheckedWireMock(20);
+
+  @Test
+  void callsInFlightOrQueuedWhenTheClientClosesFailAsClosedNotAsANetworkBlip() throws Exception {
+    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(3000)));
+    // A limit of 4 leaves 6 of the 10 asynchronous calls queued when close() comes.
+    CsbsClient client = client(wireMock).maxConcurrentRequests(4).build();
+    List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      calls.add(client.checkRestorableAsync(List.of(seedItem())));
+    }
+    CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
+    Thread.sleep(300);
+
+    long closing = System.nanoTime();
+    client.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close() does not wait for the answers").isLessThan(Duration.ofMillis(2500));
+
+    for (CompletableFuture<List<CheckResult>> call : calls) {
+      assertClosed(catchThrowable(() -> call.get(5, TimeUnit.SECONDS)).getCause());
+    }
+    assertClosed(sync.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCallWaitingToRetryIsCutOffAtOnce() throws Exception {
+    wireMock.server.stubFor(action().willReturn(error(503, "CSBS.9999", "query backup service failed").withHeader("Retry-After", "8")));
+    RetryPolicy patient = RetryPolicy.builder().maxTotalTime(Duration.ofSeconds(30)).build();
+    CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(patient).build();
+    CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
+    CompletableFuture<List<CheckResult>> async = client.checkRestorableAsync(List.of(seedItem()));
+    Thread.sleep(500);
+
+    long closing = System.nanoTime();
+    client.close();
+
+    assertClosed(sync.get(5, TimeUnit.SECONDS));
+    assertClosed(catchThrowable(() -> async.get(5, TimeUnit.SECONDS)).getCause());
+    assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("the 8 s wait was cut short").isLessThan(Duration.ofSeconds(4));
+    assertThat(wireMock.served()).hasSize(2);
+  }
+
+  @Test
+  void callsAfterCloseFailAtOnceOnBothPaths() {
+    CsbsClient client = client(wireMock).build();
+    client.close();
+    client.close();
+
+    assertClosed(catchThrowable(() -> client.checkRestorable(seedItem())));
+    assertClosed(catchThrowable(() -> client.checkProtectableAsync("5aa119a8-d25b-45a7-8d1b-88e127885635").get(1, TimeUnit.SECONDS)).getCause());
+    assertThat(wireMock.served()).isEmpty();
+  }
+
+  private static void assertClosed(Throwable failure) {
+    assertThat(failure).isInstanceOf(CsbsClientClosedException.class).isNotInstanceOf(CsbsTransportException.class)
+        .hasMessageContaining("closed");
+  }
+}
