@@ -102,24 +102,6 @@ class CsbsClientErrorTest {
     }
   }
 
-  @Test
-  void aSlowAnswerTimesOut() {
-    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(1500)));
-
-    try (CsbsClient client = client(wireMock).readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsTimeoutException.class);
-    }
-  }
-
-  @Test
-  void theCallTimeoutBoundsTheWholeCall() {
-    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(1500)));
-
-    try (CsbsClient client = client(wireMock).callTimeout(Duration.ofMillis(300)).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsTimeoutException.class);
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
   void aBrokenConnectionIsRetriedThenReportedAsTransportFailure(Fault fault) {

@@ -28,20 +28,6 @@ class CsbsClientThrottlingTest {
   }
 
   @Test
-  void a429IsRetriedAfterItsRetryAfter() {
-    wireMock.server.stubFor(action().inScenario("throttled").whenScenarioStateIs(STARTED)
-        .willReturn(error(429, "APIG.0308", THROTTLED).withHeader("Retry-After", "2")).willSetStateTo("open"));
-    wireMock.server.stubFor(action().inScenario("throttled").whenScenarioStateIs("open")
-        .willReturn(json(200, body("seed-restorable-response.json"))));
-
-    try (CsbsClient client = recordingClient().build()) {
-      assertThat(client.checkRestorable(seedItem())).hasSize(1);
-    }
-    assertThat(wireMock.served()).hasSize(2);
-    assertThat(delays).containsExactly(2000L);
-  }
-
-  @Test
   void a429ThatOutlastsThePolicyEndsTheCallAsThrottledWithRetryAfterAndHeaders() {
     wireMock.server.stubFor(action().willReturn(error(429, "APIG.0308", THROTTLED)
         .withHeader("Retry-After", "1").withHeader("X-Trace", "a").withHeader("X-Trace", "b")));

@@ -37,7 +37,9 @@ final class Recording {
       return null;
     }
     Recording recording = new Recording(request, log);
-    request.response().endHandler(end -> recording.record(request.response().getStatusCode()));
+    // Vert.x calls the end handler for a connection closed mid-answer too: only an ended
+    // response was answered.
+    request.response().endHandler(end -> recording.record(request.response().ended() ? request.response().getStatusCode() : 0));
     request.response().closeHandler(closed -> recording.record(0));
     return recording;
   }
