@@ -43,12 +43,20 @@ public final class ServiceAnswers {
 
   /** The answer to a request the service refuses. */
   public static Response refusal(CsbsRequestException refused) {
-    return answer(refused.status(), new ErrorResponse().errorCode(refused.errorCode()).errorMsg(refused.errorMsg()));
+    return answer(refused.status(), refusalBody(refused));
   }
 
   /** The answer to a request the gateway refuses, with a request ID as the gateway gives one. */
   public static Response gateway(GatewayError error) {
-    return answer(error.status(), new ErrorResponse().errorCode(error.code()).errorMsg(error.message())
+    return answer(error.status(), gatewayBody(error));
+  }
+
+  static byte[] refusalBody(CsbsRequestException refused) {
+    return json(new ErrorResponse().errorCode(refused.errorCode()).errorMsg(refused.errorMsg()));
+  }
+
+  static byte[] gatewayBody(GatewayError error) {
+    return json(new ErrorResponse().errorCode(error.code()).errorMsg(error.message())
         .requestId(UUID.randomUUID().toString().replace("-", "")));
   }
 
@@ -56,14 +64,16 @@ public final class ServiceAnswers {
    * Written here rather than by the runtime's JSON provider, whose settings (null fields, for
    * one) are the application's.
    */
-  private static Response answer(int status, ErrorResponse body) {
-    byte[] json;
+  private static Response answer(int status, byte[] body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  private static byte[] json(ErrorResponse body) {
     try {
-      json = ServiceJson.mapper().writeValueAsBytes(body);
+      return ServiceJson.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json).build();
   }
 
   static Response internalError(Throwable failure) {
