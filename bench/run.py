@@ -9,6 +9,7 @@ machine noise falls on all alike. Prints a Markdown report; medians over rounds,
   python3 bench/run.py --servers ours,wiremock --rounds 3 --duration 5 --warmup 10
   python3 bench/run.py --batch 100          # a 100-item check_restorable
   python3 bench/run.py --catalog-size 100000 --servers ours
+  python3 bench/run.py --servers ours,jersey,quarkus   # the same service on JAX-RS runtimes (examples/)
 """
 import argparse, json, os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -25,6 +26,8 @@ SEED_RESULT = {"resource_id": "6507cb66-90dc-4a12-a573-c9f3398f899d", "resource_
 WIREMOCK_JAR = os.path.expanduser("~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar")
 OUR_JAR = os.path.join(ROOT, "reference-server/target/csbs-reference-server.jar")
 OUR_JVM = ["-XX:+UseParallelGC", "-Xmx128m"] + os.environ.get("OUR_JVM_EXTRA", "").split()
+JERSEY_JAR = os.path.join(ROOT, "examples/jersey/target/csbs-example-jersey.jar")
+QUARKUS_JAR = os.path.join(ROOT, "examples/quarkus/target/quarkus-app/quarkus-run.jar")
 
 
 def free_port():
@@ -49,6 +52,16 @@ def wait_first_answer(url, body, started, limit=60):
         except Exception:
             time.sleep(0.02)
     raise SystemExit(f"{url} gave no 200 within {limit} s")
+
+
+def cpu_seconds(pid):
+    """User + system CPU of a process, all its threads (its children, such as nginx's workers, not)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mib(pid):
@@ -88,6 +101,22 @@ def ours(work, catalog):
     if catalog:
         cmd += ["--catalog", catalog]
     s = Server("reference server", cmd)
+    s.url = f"http://127.0.0.1:{port}"
+    return s
+
+
+def jersey(work):
+    """The Jersey example: CapabilityResource and CsbsFeature on Grizzly, same JVM flags as ours."""
+    port = free_port()
+    s = Server("Jersey 4.0.2 (Grizzly)", ["java", *OUR_JVM, "-jar", JERSEY_JAR, "--port", str(port)])
+    s.url = f"http://127.0.0.1:{port}"
+    return s
+
+
+def quarkus(work):
+    """The Quarkus example: the same classes on Quarkus REST, on the event loop; same JVM flags."""
+    port = free_port()
+    s = Server("Quarkus REST 3.33.2", ["java", *OUR_JVM, f"-Dquarkus.http.port={port}", "-jar", QUARKUS_JAR])
     s.url = f"http://127.0.0.1:{port}"
     return s
 
@@ -140,10 +169,11 @@ def wrk(url, script, duration, threads, connections):
         value, unit = float(m.group(1)), m.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0)
-    return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors}
+    return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors, "requests": requests}
 
 
 def main():
@@ -159,9 +189,13 @@ def main():
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
 
+    names = args.servers.split(",")
     if not args.skip_build:
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "install", "-DskipTests"], cwd=ROOT, check=True)
-    names = args.servers.split(",")
+        for example in [n for n in ("jersey", "quarkus") if n in names]:
+            # Outside the reactor, from the artifacts just installed, as their users build them.
+            subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", os.path.join(ROOT, "examples", example, "pom.xml"),
+                            "package", "-DskipTests"], cwd=ROOT, check=True)
     if "prism" in names and not os.path.exists(os.path.join(ROOT, "bench/node_modules/.bin/prism")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=os.path.join(ROOT, "bench"), check=True)
     missing = [t for t in ["wrk"] + (["nginx"] if "nginx" in names else []) if not shutil.which(t)]
@@ -181,7 +215,8 @@ def main():
         f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                 f'wrk.headers["X-Auth-Token"] = "{TOKEN}"\nwrk.body = {json.dumps(body)}\n')
     factories = {"ours": lambda: ours(work, catalog), "wiremock": lambda: wiremock(work, answer),
-                 "prism": lambda: prism(work, answer), "nginx": lambda: nginx(work, answer)}
+                 "prism": lambda: prism(work, answer), "nginx": lambda: nginx(work, answer),
+                 "jersey": lambda: jersey(work), "quarkus": lambda: quarkus(work)}
     servers = {n: factories[n]() for n in names}
     results = {n: [] for n in names}
     try:
@@ -194,9 +229,12 @@ def main():
             wrk(s.url, script, args.warmup, args.threads, args.connections)
         for r in range(args.rounds):
             for n, s in servers.items():
+                cpu_before = cpu_seconds(s.proc.pid)
                 results[n].append(wrk(s.url, script, args.duration, args.threads, args.connections))
+                # The server's own CPU per answered request: steadier than req/s when the machine is shared.
+                results[n][-1]["cpu_us"] = (cpu_seconds(s.proc.pid) - cpu_before) / max(1, results[n][-1]["requests"]) * 1e6
                 print(f"# round {r + 1} {n}: {results[n][-1]}", file=sys.stderr)
-        rss = rss_mib(servers["ours"].proc.pid) if "ours" in servers else None
+        rss = {n: rss_mib(s.proc.pid) for n, s in servers.items()}
     finally:
         for s in servers.values():
             s.stop()
@@ -239,9 +277,13 @@ def report(args, servers, results, rss):
     for n, s in servers.items():
         errors = sum(r["errors"] for r in results[n])
         print(f"| {s.name} | {med(n, 'rps'):,.0f} | {rng(n, 'rps', '{:,.0f}')} | {med(n, 'p50'):.2f} | {med(n, 'p99'):.2f} | {errors} |")
+    print("\n| server | CPU per request (median; process only) | first answer after start | resident memory after load |")
+    print("|---|---:|---:|---:|")
+    for n, s in servers.items():
+        print(f"| {s.name} | {med(n, 'cpu_us'):.1f} us | {s.first_answer_s:.2f} s | {rss[n]:.0f} MiB |")
     if "ours" in servers:
         print(f"\nReference server: first answer {servers['ours'].first_answer_s:.2f} s after start; "
-              f"resident memory after load {rss:.0f} MiB.")
+              f"resident memory after load {rss['ours']:.0f} MiB.")
         for n in servers:
             if n != "ours":
                 print(f"- reference server / {servers[n].name}: {med('ours', 'rps') / med(n, 'rps'):.2f}x")

@@ -1,0 +1,74 @@
+package ${package};
+
+import io.github.csbscontract.jaxrs.TokenLookup;
+import io.github.csbscontract.rules.Backup;
+import io.github.csbscontract.rules.BackupStatus;
+import io.github.csbscontract.rules.Inventory;
+import io.github.csbscontract.rules.RestoreMode;
+import io.github.csbscontract.rules.Server;
+import io.github.csbscontract.rules.ServerStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Your data, in memory: which project a token belongs to, and the servers and backups of each
+ * project. Replace it with lookups in your own systems (implement {@link Inventory} and
+ * {@link TokenLookup}); the rules only ever ask for one backup or one server of one project.
+ */
+public final class InMemoryInventory implements Inventory, TokenLookup {
+
+  /** The sample project and its token (change them: the token is a secret). */
+  public static final String SAMPLE_PROJECT = "0605767ab000d4c12f3bc0033d9d5d06";
+  public static final String SAMPLE_TOKEN = "change-me-sample-token";
+
+  private final Map<String, String> projectByToken = new ConcurrentHashMap<>();
+  private final Map<String, Server> servers = new ConcurrentHashMap<>();
+  private final Map<String, Backup> backups = new ConcurrentHashMap<>();
+
+  /** One project with one server and a backup of it that can be restored onto it. */
+  public static InMemoryInventory sample() {
+    InMemoryInventory data = new InMemoryInventory();
+    data.addToken(SAMPLE_TOKEN, SAMPLE_PROJECT);
+    data.add(new Server("5aa119a8-d25b-45a7-8d1b-88e127885635", SAMPLE_PROJECT, "web-1", ServerStatus.ACTIVE,
+        "OS::Nova::Server", "eu-de-01",
+        List.of(new Server.Volume("45baf976-c20a-4894-a7c3-c94b7376bf55", 100, true, false))));
+    data.add(new Backup("8986ce68-3da7-4d29-9cc2-1921e9504975", SAMPLE_PROJECT, "web-1-nightly",
+        BackupStatus.AVAILABLE, "5aa119a8-d25b-45a7-8d1b-88e127885635", "OS::Nova::Server", "eu-de-01",
+        RestoreMode.BACKUP,
+        List.of(new Backup.VolumeBackup("7ea119a8-d25b-43a7-8d1b-88e12788513a",
+            "45baf976-c20a-4894-a7c3-c94b7376bf55", 40, true))));
+    return data;
+  }
+
+  public InMemoryInventory addToken(String token, String projectId) {
+    projectByToken.put(token, projectId);
+    return this;
+  }
+
+  public InMemoryInventory add(Server server) {
+    servers.put(server.id(), server);
+    return this;
+  }
+
+  public InMemoryInventory add(Backup backup) {
+    backups.put(backup.id(), backup);
+    return this;
+  }
+
+  @Override
+  public Optional<String> projectOf(String token) {
+    return Optional.ofNullable(projectByToken.get(token));
+  }
+
+  @Override
+  public Optional<Server> server(String projectId, String serverId) {
+    return Optional.ofNullable(servers.get(serverId)).filter(server -> server.projectId().equals(projectId));
+  }
+
+  @Override
+  public Optional<Backup> backup(String projectId, String checkpointItemId) {
+    return Optional.ofNullable(backups.get(checkpointItemId)).filter(backup -> backup.projectId().equals(projectId));
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.csbscontract.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csbscontract.rules.BackupStatus;
+import io.github.csbscontract.rules.ServerStatus;
+import org.junit.jupiter.api.Test;
+
+class DemoCatalogTest {
+
+  private final DemoCatalog demo = DemoCatalog.load();
+
+  @Test
+  void tokensNameTheirProjects() {
+    assertThat(demo.projectOf(DemoCatalog.TOKEN_A)).contains(DemoCatalog.PROJECT_A);
+    assertThat(demo.projectOf(DemoCatalog.TOKEN_B)).hasValueSatisfying(p -> assertThat(p).isNotEqualTo(DemoCatalog.PROJECT_A));
+    assertThat(demo.projectOf("not-a-token")).isEmpty();
+  }
+
+  @Test
+  void theSeedExampleIsThere() {
+    assertThat(demo.server(DemoCatalog.PROJECT_A, "5aa119a8-d25b-45a7-8d1b-88e127885635"))
+        .hasValueSatisfying(server -> assertThat(server.status()).isEqualTo(ServerStatus.ACTIVE));
+    assertThat(demo.backup(DemoCatalog.PROJECT_A, "8986ce68-3da7-4d29-9cc2-1921e9504975"))
+        .hasValueSatisfying(backup -> assertThat(backup.status()).isEqualTo(BackupStatus.AVAILABLE));
+  }
+
+  @Test
+  void anotherProjectsThingsDoNotExist() {
+    assertThat(demo.server("5b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e", "5aa119a8-d25b-45a7-8d1b-88e127885635")).isEmpty();
+    assertThat(demo.backup("5b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e", "8986ce68-3da7-4d29-9cc2-1921e9504975")).isEmpty();
+  }
+
+  @Test
+  void tokensStayOutOfItsDescription() {
+    assertThat(demo.toString()).doesNotContain(DemoCatalog.TOKEN_A);
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.csbscontract.tests;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Every contract case as a JUnit 5 dynamic test against your running implementation: extend it,
+ * say where the server listens, and each case passes, fails with its differences, or is skipped
+ * with the reason.
+ *
+ * <pre>{@code
+ * class MyServiceConformanceTest extends ConformanceTests {
+ *   @Override
+ *   protected ContractCase.Target target() {
+ *     return new ContractCase.Target("http://127.0.0.1:" + port, projectId, token, otherProjectsToken);
+ *   }
+ * }
+ * }</pre>
+ *
+ * Without {@link #demoCatalog()}, cases that need the reference server's demo catalog are
+ * skipped and error answers are compared by status and {@code error_code} (the wording of
+ * {@code error_msg} is yours), as the conformance kit does; with it, every case runs and every
+ * answer must match exactly.
+ */
+public abstract class ConformanceTests {
+
+  private static final List<ContractCase> CASES = ContractCases.all();
+
+  /**
+   * Where the implementation listens and with which credentials; asked once, when the tests are
+   * made, so the server must be up by then (start it in a {@code @BeforeAll} method).
+   */
+  protected abstract ContractCase.Target target();
+
+  /**
+   * Whether the implementation holds the demo catalog ({@code csbs-restore-check-demo}): then
+   * every case runs and messages are compared exactly. False unless overridden.
+   */
+  protected boolean demoCatalog() {
+    return false;
+  }
+
+  /** One container per group of cases ({@code check_restorable}, ...), one test per case. */
+  @TestFactory
+  public Stream<DynamicNode> contractCases() {
+    ContractCase.Target target = target();
+    boolean demoCatalog = demoCatalog();
+    HttpCaseRunner runner = new HttpCaseRunner();
+    Map<String, List<DynamicNode>> groups = new LinkedHashMap<>();
+    for (ContractCase c : CASES) {
+      int slash = c.id().indexOf('/');
+      String group = slash < 0 ? "cases" : c.id().substring(0, slash);
+      String name = c.id().substring(slash + 1);
+      groups.computeIfAbsent(group, g -> new java.util.ArrayList<>())
+          .add(DynamicTest.dynamicTest(name, source(c), () -> check(c, target, demoCatalog, runner)));
+    }
+    return groups.entrySet().stream().map(g -> DynamicContainer.dynamicContainer(g.getKey(), g.getValue()));
+  }
+
+  private static void check(ContractCase c, ContractCase.Target target, boolean demoCatalog, HttpCaseRunner runner)
+      throws Exception {
+    Assumptions.assumeFalse(c.needsDemoCatalog() && !demoCatalog, "needs the demo catalog");
+    Assumptions.assumeFalse(c.usesOtherToken() && target.otherToken() == null, "needs another project's token");
+    HttpCaseRunner.Answer answer = runner.send(c, target);
+    List<String> differences = HttpCaseRunner.differences(c, answer, demoCatalog);
+    if (!differences.isEmpty()) {
+      throw new AssertionFailedError(c.description() + "\n  " + String.join("\n  ", differences)
+          + "\n  answer: " + answer.status() + " " + HttpCaseRunner.snippet(answer.body()));
+    }
+  }
+
+  /** The case's file, so that an IDE can open it from the test report. */
+  private static URI source(ContractCase c) {
+    URL file = ConformanceTests.class.getClassLoader().getResource("cases/" + c.id() + ".json");
+    try {
+      return file == null ? null : file.toURI();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+}
