@@ -23,7 +23,7 @@ public final class InMemoryInventory implements Inventory, TokenLookup {
   public static final String SAMPLE_PROJECT = "0605767ab000d4c12f3bc0033d9d5d06";
   public static final String SAMPLE_TOKEN = "change-me-sample-token";
 
-  private final Map<String, String> projectByToken = new ConcurrentHashMap<>();
+  private final Map<String, TokenScope> scopeByToken = new ConcurrentHashMap<>();
   private final Map<String, Server> servers = new ConcurrentHashMap<>();
   private final Map<String, Backup> backups = new ConcurrentHashMap<>();
 
@@ -42,8 +42,9 @@ public final class InMemoryInventory implements Inventory, TokenLookup {
     return data;
   }
 
+  /** A token of a verified user of the project. */
   public InMemoryInventory addToken(String token, String projectId) {
-    projectByToken.put(token, projectId);
+    scopeByToken.put(token, new TokenScope(projectId, true));
     return this;
   }
 
@@ -58,8 +59,8 @@ public final class InMemoryInventory implements Inventory, TokenLookup {
   }
 
   @Override
-  public Optional<String> projectOf(String token) {
-    return Optional.ofNullable(projectByToken.get(token));
+  public Optional<TokenScope> scopeOf(String token) {
+    return Optional.ofNullable(scopeByToken.get(token));
   }
 
   @Override

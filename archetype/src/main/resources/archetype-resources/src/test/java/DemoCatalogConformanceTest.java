@@ -1,6 +1,7 @@
 package ${package};
 
-import io.github.csbscontract.demo.DemoCatalog;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.DemoCatalog;
 import io.github.csbscontract.tests.ConformanceTests;
 import io.github.csbscontract.tests.ContractCase;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -17,7 +18,7 @@ class DemoCatalogConformanceTest extends ConformanceTests {
 
   @BeforeAll
   static void start() {
-    DemoCatalog demo = DemoCatalog.load();
+    Catalog demo = DemoCatalog.load();
     server = Main.start("127.0.0.1", 0, demo, demo);
   }
 

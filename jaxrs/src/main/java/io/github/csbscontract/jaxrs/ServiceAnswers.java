@@ -122,7 +122,7 @@ public final class ServiceAnswers {
   public static final class NotJson implements ExceptionMapper<NotSupportedException> {
     @Override
     public Response toResponse(NotSupportedException notJson) {
-      return refusal(CsbsGateway.unsupportedMediaType());
+      return refusal(new CsbsRequestException(415, RequestError.UNSUPPORTED_MEDIA_TYPE));
     }
   }
 

@@ -3,12 +3,19 @@ package io.github.csbscontract.jaxrs;
 import java.util.Optional;
 
 /**
- * The project an IAM token is scoped to, as the API gateway in front of the service finds it.
- * Implement it over your identity service; the demo catalog is one implementation.
+ * What the API gateway in front of the service knows of an IAM token: the project it is scoped
+ * to, and whether its user is verified. Implement it over your identity service; the catalogs of
+ * {@code csbs-restore-check-catalog} are one implementation.
  */
 @FunctionalInterface
 public interface TokenLookup {
 
-  /** The ID of the project the token is scoped to; empty for a token that is not valid. */
-  Optional<String> projectOf(String token);
+  /** The token's scope; empty for a token that is not valid (unknown, expired). */
+  Optional<TokenScope> scopeOf(String token);
+
+  /**
+   * @param projectId the project the token is scoped to
+   * @param userVerified false for a user whose account is not verified (403 {@code CSBS.9009})
+   */
+  record TokenScope(String projectId, boolean userVerified) {}
 }

@@ -28,18 +28,18 @@ class CsbsGatewayTest {
 
   @Test
   void jsonIsJsonInAnyCaseWithWellFormedParameters() {
-    assertThat(CsbsGateway.isMediaType("application/json", "application/json")).isTrue();
-    assertThat(CsbsGateway.isMediaType("Application/JSON; charset=utf-8", "application/json")).isTrue();
-    assertThat(CsbsGateway.isMediaType("application/json;charset=\"utf-8\"", "application/json")).isTrue();
+    assertThat(GatewayChecks.isMediaType("application/json", "application/json")).isTrue();
+    assertThat(GatewayChecks.isMediaType("Application/JSON; charset=utf-8", "application/json")).isTrue();
+    assertThat(GatewayChecks.isMediaType("application/json;charset=\"utf-8\"", "application/json")).isTrue();
   }
 
   @Test
   void anythingElseIsNot() {
-    assertThat(CsbsGateway.isMediaType(null, "application/json")).isFalse();
-    assertThat(CsbsGateway.isMediaType("text/plain", "application/json")).isFalse();
-    assertThat(CsbsGateway.isMediaType("*/*", "application/json")).isFalse();
-    assertThat(CsbsGateway.isMediaType("application/json; charset", "application/json")).isFalse();
-    assertThat(CsbsGateway.isMediaType("application/json;", "application/json")).isFalse();
+    assertThat(GatewayChecks.isMediaType(null, "application/json")).isFalse();
+    assertThat(GatewayChecks.isMediaType("text/plain", "application/json")).isFalse();
+    assertThat(GatewayChecks.isMediaType("*/*", "application/json")).isFalse();
+    assertThat(GatewayChecks.isMediaType("application/json; charset", "application/json")).isFalse();
+    assertThat(GatewayChecks.isMediaType("application/json;", "application/json")).isFalse();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.github.csbscontract.server;
 
-import io.github.csbscontract.server.catalog.CatalogException;
+import io.github.csbscontract.catalog.CatalogException;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;

@@ -1,9 +1,9 @@
 package io.github.csbscontract.server;
 
-import io.github.csbscontract.server.catalog.Catalog;
-import io.github.csbscontract.server.catalog.CatalogException;
-import io.github.csbscontract.server.catalog.CatalogLoader;
-import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.CatalogException;
+import io.github.csbscontract.catalog.CatalogLoader;
+import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RequestLog;
 import io.github.csbscontract.server.http.ConnectionSetup;

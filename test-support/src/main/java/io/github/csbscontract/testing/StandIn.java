@@ -2,8 +2,8 @@ package io.github.csbscontract.testing;
 
 import io.github.csbscontract.client.CsbsClient;
 import io.github.csbscontract.server.ReferenceServer;
-import io.github.csbscontract.server.catalog.Catalog;
-import io.github.csbscontract.server.catalog.Project;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.Project;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RecordedRequest;
 import io.github.csbscontract.server.control.RequestLog;

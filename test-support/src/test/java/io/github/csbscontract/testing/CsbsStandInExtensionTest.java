@@ -7,8 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsClient;
 import io.github.csbscontract.rules.ServerStatus;
-import io.github.csbscontract.server.catalog.Catalog;
-import io.github.csbscontract.server.catalog.CatalogBuilder;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.CatalogBuilder;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RequestLog;

@@ -21,12 +21,13 @@ public final class Conformance {
 
   static final String USAGE = """
       Usage: java -jar csbs-conformance.jar --base-url URL --project-id ID --token TOKEN
-                                            [--other-token TOKEN] [--demo-catalog]
+                                            [--other-token TOKEN] [--demo-catalog] [--gateway-limits]
         --base-url       where the implementation listens, for example http://127.0.0.1:8080
         --project-id     a project of that server (32 lowercase hex characters)
         --token          a valid X-Auth-Token of that project
         --other-token    a valid token of another project (enables the 403 case)
         --demo-catalog   the server holds the reference demo catalog: run every case, messages exact
+        --gateway-limits the server enforces the gateway's limits itself (16 KB of headers): run those cases
       """;
 
   private Conformance() {}
@@ -41,6 +42,7 @@ public final class Conformance {
     String token = null;
     String otherToken = null;
     boolean demoCatalog = false;
+    boolean gatewayLimits = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -49,6 +51,7 @@ public final class Conformance {
           case "--token" -> token = args[++i];
           case "--other-token" -> otherToken = args[++i];
           case "--demo-catalog" -> demoCatalog = true;
+          case "--gateway-limits" -> gatewayLimits = true;
           case "--help", "-h" -> {
             out.print(USAGE);
             return 0;
@@ -70,10 +73,10 @@ public final class Conformance {
       err.print(USAGE);
       return 2;
     }
-    return runCases(new ContractCase.Target(baseUrl, projectId, token, otherToken), demoCatalog, out);
+    return runCases(new ContractCase.Target(baseUrl, projectId, token, otherToken), demoCatalog, gatewayLimits, out);
   }
 
-  private static int runCases(ContractCase.Target target, boolean demoCatalog, PrintStream out) {
+  private static int runCases(ContractCase.Target target, boolean demoCatalog, boolean gatewayLimits, PrintStream out) {
     HttpCaseRunner runner = new HttpCaseRunner();
     List<ContractCase> cases = ContractCases.all();
     int passed = 0;
@@ -82,6 +85,7 @@ public final class Conformance {
     for (ContractCase c : cases) {
       String skip = c.replayOnly() ? "no request can provoke this answer; checked against the client only"
           : c.needsDemoCatalog() && !demoCatalog ? "needs the demo catalog"
+          : c.gatewayLimit() && !gatewayLimits ? "a limit of the gateway; add --gateway-limits if your server enforces it"
           : c.usesOtherToken() && target.otherToken() == null ? "needs --other-token" : null;
       if (skip != null) {
         out.println("SKIP " + c.id() + " (" + skip + ")");

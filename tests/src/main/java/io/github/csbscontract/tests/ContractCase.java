@@ -37,6 +37,15 @@ public record ContractCase(String id, JsonNode json) {
   }
 
   /** Whether only a replaying server can give this answer (see the class comment). */
+  /**
+   * Whether the case tests a limit of the API gateway's deployment (the header size) rather than
+   * the operation: a JAX-RS runtime's own server enforces such limits before any application
+   * code, in its own words.
+   */
+  public boolean gatewayLimit() {
+    return json.path("gateway_limit").asBoolean(false);
+  }
+
   public boolean replayOnly() {
     return json.path("replay_only").asBoolean(false);
   }

@@ -33,9 +33,10 @@ class PublishedArtifactsIT {
       new Published("server-stub", "csbs-restore-check-server-stub", "io.github.csbscontract.server.api", true),
       new Published("rules", "csbs-restore-check-rules", "io.github.csbscontract.rules", true),
       new Published("jaxrs", "csbs-restore-check-jaxrs", "io.github.csbscontract.jaxrs", true),
-      new Published("demo", "csbs-restore-check-demo", "io.github.csbscontract.demo", true),
+      new Published("catalog", "csbs-restore-check-catalog", "io.github.csbscontract.catalog", true),
       new Published("client", "csbs-restore-check-client", "io.github.csbscontract.client", true),
       new Published("reference-server", "csbs-restore-check-reference-server", "io.github.csbscontract.server", true),
+      new Published("test-support", "csbs-restore-check-test-support", "io.github.csbscontract.testing", true),
       new Published("tests", "csbs-restore-check-tests", "io.github.csbscontract.tests", true));
 
   @Test

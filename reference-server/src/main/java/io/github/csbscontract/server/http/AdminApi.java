@@ -1,16 +1,18 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.csbscontract.server.catalog.CatalogException;
-import io.github.csbscontract.server.catalog.CatalogLoader;
-import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.catalog.CatalogException;
+import io.github.csbscontract.catalog.CatalogLoader;
+import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RecordedRequest;
 import io.github.csbscontract.server.control.RequestLog;
-import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.jaxrs.GatewayChecks;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -107,7 +109,7 @@ final class AdminApi {
 
   private void withBody(HttpServerRequest request, BodyHandler then) {
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-    if (!Gateway.isMediaType(contentType, "application/json")) {
+    if (!GatewayChecks.isMediaType(contentType, "application/json")) {
       throw ApiError.unsupportedMediaType();
     }
     bodies.read(request, -1).onComplete(read -> {
@@ -127,7 +129,7 @@ final class AdminApi {
   private static Fault fault(byte[] body) {
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(body);
+      json = ServiceJson.mapper().readTree(body);
     } catch (IOException e) {
       throw ApiError.badRequest("body: malformed JSON");
     }
@@ -195,14 +197,14 @@ final class AdminApi {
   }
 
   private ObjectNode faultsJson() {
-    ObjectNode json = Json.MAPPER.createObjectNode();
+    ObjectNode json = ServiceJson.mapper().createObjectNode();
     ArrayNode list = json.putArray("faults");
     faults.list().forEach(fault -> list.add(faultJson(fault)));
     return json;
   }
 
   private static ObjectNode faultJson(Fault fault) {
-    ObjectNode json = Json.MAPPER.createObjectNode().put("kind", fault.kind().name().toLowerCase(Locale.ROOT));
+    ObjectNode json = ServiceJson.mapper().createObjectNode().put("kind", fault.kind().name().toLowerCase(Locale.ROOT));
     if (fault.times() != Fault.ALWAYS) {
       json.put("times", fault.times());
     }
@@ -225,7 +227,7 @@ final class AdminApi {
   }
 
   private ObjectNode requestsJson() {
-    ObjectNode json = Json.MAPPER.createObjectNode();
+    ObjectNode json = ServiceJson.mapper().createObjectNode();
     ArrayNode list = json.putArray("requests");
     for (RecordedRequest recorded : log.all()) {
       ObjectNode entry = list.addObject().put("method", recorded.method()).put("path", recorded.path())
@@ -247,7 +249,7 @@ final class AdminApi {
   private static void json(HttpServerRequest request, int status, JsonNode body) {
     try {
       request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
+          .end(Buffer.buffer(ServiceJson.mapper().writeValueAsBytes(body)));
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }

@@ -1,7 +1,10 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.ServiceJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.csbscontract.jaxrs.CsbsRequestException;
+import io.github.csbscontract.jaxrs.GatewayRefusal;
 import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.model.ErrorResponse;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +25,7 @@ final class Answers {
   private static final Logger LOG = Logger.getLogger(Answers.class.getName());
   private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-  private static final ObjectWriter WRITER = Json.MAPPER.writer();
+  private static final ObjectWriter WRITER = ServiceJson.mapper().writer();
 
   private Answers() {}
 
@@ -30,11 +33,18 @@ final class Answers {
     request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
   }
 
-  /** An {@link ApiError} as its answer; anything else is our fault: logged, and a 500. */
+  /**
+   * A refusal ({@link ApiError}, or the gateway's and the service's from the shared checks) as its
+   * answer; anything else is our fault: logged, and a 500.
+   */
   static void failure(HttpServerRequest request, Throwable failure) {
     ApiError error;
     if (failure instanceof ApiError refused) {
       error = refused;
+    } else if (failure instanceof GatewayRefusal refused) {
+      error = ApiError.gateway(refused.error());
+    } else if (failure instanceof CsbsRequestException refused) {
+      error = ApiError.of(refused);
     } else {
       LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
       error = ApiError.service(500, RequestError.INTERNAL, "check resource capabilities");

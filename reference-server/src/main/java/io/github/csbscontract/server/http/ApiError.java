@@ -2,6 +2,7 @@ package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.core.ErrorMessages;
 import io.github.csbscontract.jaxrs.CsbsRequestException;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.github.csbscontract.jaxrs.RequestError;
 import java.time.Duration;
 
@@ -52,8 +53,13 @@ final class ApiError extends RuntimeException {
     return service(415, RequestError.UNSUPPORTED_MEDIA_TYPE);
   }
 
+  static ApiError gateway(GatewayError error) {
+    return gateway(error.status(), error);
+  }
+
+  /** The gateway's error with another status than its usual one (the protocol refusals' vary). */
   static ApiError gateway(int status, GatewayError error, Object... args) {
-    return new ApiError(status, error.code, error.message(args), true, false, -1);
+    return new ApiError(status, error.code(), error.message(args), true, false, -1);
   }
 
   /** A refusal of the HTTP message itself, before the service could read it; the connection closes. */
@@ -69,34 +75,5 @@ final class ApiError extends RuntimeException {
   /** The same answer, after which the connection is closed. */
   ApiError closing() {
     return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true, retryAfterSeconds);
-  }
-
-  /** Codes of the API gateway in front of the service, with their message templates. */
-  enum GatewayError {
-    TOKEN_MISSING("APIG.0301", "Incorrect IAM authentication information: x-auth-token not found"),
-    TOKEN_INVALID("APIG.0301", "Incorrect IAM authentication information: decrypt token fail"),
-    /** Which of two tokens would count is a guess an attacker could exploit: neither does. */
-    TOKEN_REPEATED("APIG.0301", "Incorrect IAM authentication information: more than one x-auth-token"),
-    /** A valid token on another project's path: the contract's choice, see errors.yaml. */
-    PROJECT_NOT_AUTHORIZED("APIG.0302", "The IAM user is not authorized to access the API."),
-    API_NOT_FOUND("APIG.0101", "The API does not exist or has not been published in the environment."),
-    METHOD_NOT_FOUND("APIG.0101", "The API does not exist."),
-    ENTITY_TOO_LARGE("APIG.0201", "Request entity too large."),
-    HEADERS_TOO_LARGE("APIG.0201", "API request error: request header fields too large."),
-    /** The HTTP message itself refused (framing, version, timeouts); %s says what is wrong. */
-    REQUEST_ERROR("APIG.0201", "API request error: %s"),
-    THROTTLED("APIG.0308", "The throttling threshold has been reached.");
-
-    final String code;
-    final String template;
-
-    GatewayError(String code, String template) {
-      this.code = code;
-      this.template = template;
-    }
-
-    String message(Object... args) {
-      return args.length == 0 ? template : String.format(template, args);
-    }
   }
 }

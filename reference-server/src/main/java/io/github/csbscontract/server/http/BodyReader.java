@@ -1,7 +1,7 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.jaxrs.RequestError;
-import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.ServiceJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -23,7 +24,7 @@ final class Dispatcher {
   private final Validator validator;
   private final ConstraintPrecheck precheck;
   private final ObjectReader reader;
-  private final ObjectWriter writer = Json.MAPPER.writer();
+  private final ObjectWriter writer = ServiceJson.mapper().writer();
 
   Dispatcher(Operation operation, Object implementation, Validator validator) {
     this.operation = operation;
@@ -32,7 +33,7 @@ final class Dispatcher {
     // The precheck answers "valid" without the validator's bookkeeping (BENCHMARKS.md: Bean
     // Validation was most of the CPU of a valid batch); only what it cannot pass goes to the validator.
     this.precheck = ConstraintPrecheck.forParameters(validator, operation.method);
-    this.reader = Json.MAPPER.readerFor(operation.bodyType);
+    this.reader = ServiceJson.mapper().readerFor(operation.bodyType);
   }
 
   /** The operation's JSON answer to a request with these path values and body. */

@@ -2,7 +2,7 @@ package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.control.Fault;
-import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.server.control.RecordedRequest;
@@ -69,7 +70,7 @@ final class Recording {
       return null;
     }
     try {
-      return Json.MAPPER.readTree(body.bytes(), 0, body.length());
+      return ServiceJson.mapper().readTree(body.bytes(), 0, body.length());
     } catch (java.io.IOException notJson) {
       return null;
     }

@@ -1,12 +1,14 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.server.api.ResourcesApi;
+import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.jaxrs.GatewayChecks;
 import io.github.csbscontract.server.ServerOptions;
-import io.github.csbscontract.server.catalog.LiveCatalog;
+import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RequestLog;
-import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * Every request, along one way: the route (the operation, a page, or the admin API when it is
- * on), the {@link Gateway}, the {@link BodyReader}, the {@link Dispatcher} to the implementation,
+ * on), the gateway's checks ({@link GatewayChecks}), the {@link BodyReader}, the {@link Dispatcher} to the implementation,
  * and {@link Answers} (or {@link FaultedAnswers}, when a test asked for a {@link Fault}). Each
  * step refuses with an {@link ApiError}, which is answered in the service's format.
  *
@@ -42,7 +44,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
 
   private final Operation operation;
   private final int projectIndex;
-  private final Gateway gateway;
+  private final GatewayChecks gateway;
   private final BodyReader bodies;
   private final Dispatcher dispatcher;
   private final Faults faults;
@@ -55,7 +57,10 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       RequestLog log) {
     this.operation = Operation.of(ResourcesApi.class);
     this.projectIndex = operation.pathParameter(PROJECT_PARAMETER);
-    this.gateway = new Gateway(catalog, options.maxBodyBytes(), operation.consumes);
+    if (!"application/json".equals(operation.consumes)) {
+      throw new IllegalStateException(ResourcesApi.class + " consumes " + operation.consumes + ", not JSON");
+    }
+    this.gateway = new GatewayChecks(catalog, options.maxBodyBytes());
     this.bodies = new BodyReader(vertx, new BodyBudget(options.bodyBudgetBytes()), (int) options.maxBodyBytes(),
         Math.max(1, options.bodyTimeout().toMillis()));
     this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
@@ -88,7 +93,8 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       }
       long declaredLength = declaredLength(request);
       String projectId = pathValues[projectIndex];
-      gateway.admit(request.headers(), projectId, declaredLength);
+      gateway.admit(request.headers().getAll(Contract.TOKEN_HEADER), projectId,
+          request.getHeader(HttpHeaders.CONTENT_TYPE), declaredLength);
       if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
         // Only now: a client told 401, 413 or 415 instead need not send its body at all.
         request.response().writeContinue();

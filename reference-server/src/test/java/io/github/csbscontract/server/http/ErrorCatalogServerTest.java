@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.rules.FailureCode;
-import io.github.csbscontract.server.http.ApiError.GatewayError;
+import io.github.csbscontract.jaxrs.GatewayError;
 import io.github.csbscontract.spec.ErrorCatalog;
 import io.github.csbscontract.spec.ErrorCatalog.Entry;
 import io.github.csbscontract.spec.ErrorCatalog.Where;
@@ -33,18 +33,18 @@ class ErrorCatalogServerTest {
   @Test
   void everyGatewayCodeOfTheServerIsInTheCatalogWithItsMessage() {
     assertThat(GatewayError.values()).allSatisfy(error -> assertThat(ErrorCatalog.entries())
-        .as("%s %s \"%s\"", error, error.code, error.template)
+        .as("%s %s \"%s\"", error, error.code(), error.template())
         .anySatisfy(e -> {
           assertThat(e.where()).isEqualTo(Where.GATEWAY);
-          assertThat(e.code()).isEqualTo(error.code);
-          assertThat(e.message()).isEqualTo(error.template);
+          assertThat(e.code()).isEqualTo(error.code());
+          assertThat(e.message()).isEqualTo(error.template());
         }));
   }
 
   @Test
   void everyAnswerOfTheCatalogThatTheServerGivesHasItsCodeThere() {
     List<String> server = serviceAnswers();
-    List<String> gateway = Arrays.stream(GatewayError.values()).map(e -> e.code + " " + e.template).toList();
+    List<String> gateway = Arrays.stream(GatewayError.values()).map(e -> e.code() + " " + e.template()).toList();
     for (Entry entry : ErrorCatalog.entries()) {
       List<String> codes = entry.where() == Where.GATEWAY ? gateway : server;
       assertThat(codes.contains(entry.code() + " " + entry.message())).as("the server has %s", entry)

@@ -1,9 +1,10 @@
 package io.github.csbscontract.server.http;
 
+import io.github.csbscontract.jaxrs.ServiceJson;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.csbscontract.server.catalog.Catalog;
-import io.github.csbscontract.server.catalog.CatalogLoader;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.CatalogLoader;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.model.CheckResp;
 import io.github.csbscontract.server.model.ResourceActionRequest;
@@ -59,7 +60,7 @@ public class HotPathsBenchmark {
   public void setUp() throws Exception {
     Catalog catalog = CatalogLoader.demo();
     checks = new CapabilityChecks(catalog);
-    json = Json.MAPPER;
+    json = ServiceJson.mapper();
     requestBytes = ("{\"check_restorable\":[" + String.join(",", Collections.nCopies(items, ITEM)) + "]}").getBytes();
     request = json.readValue(requestBytes, ResourceActionRequest.class);
     response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));

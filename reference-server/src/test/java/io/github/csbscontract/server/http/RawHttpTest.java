@@ -71,7 +71,7 @@ class RawHttpTest {
 
   @Test
   void headersOverTheLimitGetTheServicesErrorBody() throws Exception {
-    String junk = "X-Junk: " + "a".repeat(Gateway.MAX_HEADER_BYTES) + "\r\n";
+    String junk = "X-Junk: " + "a".repeat(ConnectionSetup.MAX_HEADER_BYTES) + "\r\n";
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH + junk, BODY));
 
     assertThat(answer.status()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package io.github.csbscontract.examples.jersey;
 
-import io.github.csbscontract.demo.DemoCatalog;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.DemoCatalog;
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
 import java.net.URI;
@@ -21,7 +22,7 @@ public final class JerseyMain {
   private JerseyMain() {}
 
   /** The application: what any Jersey container would serve. */
-  public static ResourceConfig application(DemoCatalog demo) {
+  public static ResourceConfig application(Catalog demo) {
     return new ResourceConfig()
         .register(new CapabilityResource(demo))
         .register(new CsbsFeature(demo))

@@ -1,6 +1,6 @@
 package io.github.csbscontract.examples.quarkus;
 
-import io.github.csbscontract.demo.DemoCatalog;
+import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.jaxrs.CsbsFeature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 public class ServiceFeature extends CsbsFeature {
 
   @Inject
-  public ServiceFeature(DemoCatalog tokens) {
+  public ServiceFeature(Catalog tokens) {
     super(tokens);
   }
 }

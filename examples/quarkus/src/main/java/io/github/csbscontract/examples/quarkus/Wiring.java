@@ -1,7 +1,8 @@
 package io.github.csbscontract.examples.quarkus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.csbscontract.demo.DemoCatalog;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.DemoCatalog;
 import io.github.csbscontract.jaxrs.ServiceJson;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,7 +16,7 @@ public class Wiring {
 
   @Produces
   @Singleton
-  DemoCatalog demoCatalog() {
+  Catalog demoCatalog() {
     return DemoCatalog.load();
   }
 

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +58,7 @@ class CatalogLoaderTest {
   @Test
   void theDemoCatalogMatchesItsDocumentedSchema() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    JsonNode schema = json.readTree(resource("io/github/csbscontract/server/catalog.schema.json"));
+    JsonNode schema = json.readTree(resource("io/github/csbscontract/catalog/catalog.schema.json"));
     JsonNode demo = json.readTree(resource(CatalogLoader.DEMO_RESOURCE));
     ProcessingReport report = JsonSchemaFactory.byDefault().getJsonSchema(schema).validate(demo);
     assertThat(report.isSuccess()).as(report.toString()).isTrue();

@@ -1,5 +1,7 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.server.control;
 
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * The catalog a running server answers from: the one it started with, or another put in its
  * place between tests. A request sees one catalog from start to end, never a mix.
  */
-public final class LiveCatalog implements Inventory {
+public final class LiveCatalog implements Inventory, TokenLookup {
 
   private final Catalog initial;
   private volatile Catalog current;
@@ -34,8 +36,9 @@ public final class LiveCatalog implements Inventory {
     return current;
   }
 
-  public Optional<Project> projectForToken(String token) {
-    return current.projectForToken(token);
+  @Override
+  public Optional<TokenScope> scopeOf(String token) {
+    return current.scopeOf(token);
   }
 
   @Override

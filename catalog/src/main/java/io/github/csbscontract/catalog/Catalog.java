@@ -1,6 +1,7 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 import io.github.csbscontract.rules.Backup;
+import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * The reference server's world: projects with their tokens, servers and backups, indexed by ID
  * so that every lookup costs the same whatever the catalog's size.
  */
-public final class Catalog implements Inventory {
+public final class Catalog implements Inventory, TokenLookup {
 
   // In the order given, so that a catalog rebuilt from this one (CatalogBuilder.from) reads alike.
   private final Map<String, Project> projectsById = new LinkedHashMap<>();
@@ -32,6 +33,11 @@ public final class Catalog implements Inventory {
     }
     servers.forEach(server -> serversById.put(server.id(), server));
     backups.forEach(backup -> backupsById.put(backup.id(), backup));
+  }
+
+  @Override
+  public Optional<TokenScope> scopeOf(String token) {
+    return projectForToken(token).map(project -> new TokenScope(project.id(), project.verified()));
   }
 
   /** The projects, in the order given. */

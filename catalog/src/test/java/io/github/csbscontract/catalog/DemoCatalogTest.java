@@ -1,20 +1,22 @@
-package io.github.csbscontract.demo;
+package io.github.csbscontract.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.csbscontract.jaxrs.TokenLookup.TokenScope;
 import io.github.csbscontract.rules.BackupStatus;
 import io.github.csbscontract.rules.ServerStatus;
 import org.junit.jupiter.api.Test;
 
 class DemoCatalogTest {
 
-  private final DemoCatalog demo = DemoCatalog.load();
+  private final Catalog demo = DemoCatalog.load();
 
   @Test
   void tokensNameTheirProjects() {
-    assertThat(demo.projectOf(DemoCatalog.TOKEN_A)).contains(DemoCatalog.PROJECT_A);
-    assertThat(demo.projectOf(DemoCatalog.TOKEN_B)).hasValueSatisfying(p -> assertThat(p).isNotEqualTo(DemoCatalog.PROJECT_A));
-    assertThat(demo.projectOf("not-a-token")).isEmpty();
+    assertThat(demo.scopeOf(DemoCatalog.TOKEN_A)).contains(new TokenScope(DemoCatalog.PROJECT_A, true));
+    assertThat(demo.scopeOf(DemoCatalog.TOKEN_B)).hasValueSatisfying(p -> assertThat(p.projectId()).isNotEqualTo(DemoCatalog.PROJECT_A));
+    assertThat(demo.scopeOf("demo-token-unverified-user")).hasValueSatisfying(p -> assertThat(p.userVerified()).isFalse());
+    assertThat(demo.scopeOf("not-a-token")).isEmpty();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 /** A catalog file that cannot be used; the message names the file, the place and the problem. */
 public final class CatalogException extends RuntimeException {

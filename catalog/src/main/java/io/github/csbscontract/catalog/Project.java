@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.OptBoolean;

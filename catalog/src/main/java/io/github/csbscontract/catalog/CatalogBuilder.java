@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.Backup;

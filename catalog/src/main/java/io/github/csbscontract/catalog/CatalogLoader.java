@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.catalog;
+package io.github.csbscontract.catalog;
 
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.Backup;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class CatalogLoader {
 
   /** The bundled demo catalog, used when no file is given. */
-  public static final String DEMO_RESOURCE = "io/github/csbscontract/server/demo-catalog.json";
+  public static final String DEMO_RESOURCE = "io/github/csbscontract/catalog/demo-catalog.json";
 
   private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
   private static final Pattern UUID =
