@@ -14,8 +14,9 @@ import java.util.Map;
  * @param port TCP port; 0 picks a free one
  * @param catalog catalog file, or null for the bundled demo catalog
  * @param maxBodyBytes largest request body accepted; larger gets 413
- * @param bodyBudgetBytes request-body bytes held at once across all connections; a request whose
- *     body would pass it gets 503, so many large bodies cannot exhaust memory
+ * @param bodyBudgetBytes memory for request bodies held at once across all connections; a request
+ *     whose body would pass it gets 503, so many large bodies cannot exhaust the heap (default a
+ *     quarter of the heap, at most 32 MiB)
  * @param bodyTimeout how long a request may stall mid-body before it is answered 400
  * @param headerTimeout how long a request's line and headers may take from its first byte
  *     (nginx's {@code client_header_timeout}); past it the answer is 408 and the connection closes
@@ -51,7 +52,8 @@ public record ServerOptions(
         --port PORT                CSBS_PORT               8080   (0: any free port)
         --catalog FILE             CSBS_CATALOG            the bundled demo catalog
         --max-body-bytes N         CSBS_MAX_BODY_BYTES     1048576   (larger body: 413)
-        --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  33554432  (all bodies held at once; past it: 503)
+        --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  a quarter of the heap, at most 33554432
+                                                           (memory for bodies held at once; past it: 503)
         --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
         --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
         --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent connection between requests: closed)
@@ -64,7 +66,13 @@ public record ServerOptions(
       """;
 
   private static final ServerOptions DEFAULTS = new ServerOptions("127.0.0.1", 8080, null, 1024 * 1024,
-      32L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5), false, false);
+      defaultBodyBudget(), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5),
+      false, false);
+
+  /** A quarter of the heap, at most 32 MiB and at least one body at the default limit. */
+  private static long defaultBodyBudget() {
+    return Math.max(1024 * 1024, Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
+  }
 
   public ServerOptions {
     if (host == null || host.isBlank()) {

@@ -12,7 +12,8 @@ class ServerOptionsTest {
   @Test
   void defaultsBindLoopbackPort8080WithTheDemoCatalogAndDocumentedLimits() {
     ServerOptions options = ServerOptions.parse(new String[0], Map.of());
-    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576, 33_554_432,
+    long budget = Math.max(1_048_576, Math.min(33_554_432, Runtime.getRuntime().maxMemory() / 4));
+    assertThat(options).isEqualTo(new ServerOptions("127.0.0.1", 8080, null, 1_048_576, budget,
         Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5), false, false));
     assertThat(options).isEqualTo(ServerOptions.defaults());
   }

@@ -71,11 +71,19 @@ final class BodyReader {
     Reading(HttpServerRequest request, Promise<Body> outcome, long declaredLength) {
       this.request = request;
       this.outcome = outcome;
-      // Small bodies arrive in one piece; larger ones grow the buffer as their bytes come.
-      this.bytes = outcome == null ? null : new byte[(int) Math.min(Math.max(declaredLength, 256), 16 * 1024)];
+      // Small bodies arrive in one piece; larger ones grow the buffer as their bytes come, so a
+      // declared megabyte that never arrives costs a kilobyte.
+      this.bytes = outcome == null ? null : new byte[(int) Math.min(Math.max(declaredLength, 256), 1024)];
     }
 
     void listen() {
+      if (outcome != null) {
+        if (budget.take(bytes.length)) {
+          held = bytes.length;
+        } else {
+          refuse(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).closing());
+        }
+      }
       deadline = vertx.setTimer(timeoutMillis, id -> stalled());
       request.handler(this);
       request.exceptionHandler(broken -> stalled());
@@ -96,21 +104,27 @@ final class BodyReader {
         refuse(ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
         return;
       }
-      if (!budget.take(chunk.length())) {
+      int needed = length + chunk.length();
+      if (needed > bytes.length && !grow(needed)) {
         refuse(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).closing());
         return;
       }
-      held += chunk.length();
-      append(chunk);
-    }
-
-    private void append(Buffer chunk) {
-      int needed = length + chunk.length();
-      if (needed > bytes.length) {
-        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBodyBytes, Math.max(needed, 2L * bytes.length)));
-      }
       chunk.getBytes(0, chunk.length(), bytes, length);
       length = needed;
+    }
+
+    /**
+     * A larger buffer, paid for from the budget: the budget counts the memory buffers take, not
+     * the bytes in them, so that it bounds the heap they use.
+     */
+    private boolean grow(int needed) {
+      int capacity = (int) Math.min(maxBodyBytes, Math.max(needed, 2L * bytes.length));
+      if (!budget.take(capacity - bytes.length)) {
+        return false;
+      }
+      held += capacity - bytes.length;
+      bytes = Arrays.copyOf(bytes, capacity);
+      return true;
     }
 
     private void ended() {

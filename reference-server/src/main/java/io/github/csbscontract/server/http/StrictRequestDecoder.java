@@ -66,9 +66,6 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       in.skipBytes(in.readableBytes());
       return;
     }
-    if (!inBody && headerDeadline == null && in.isReadable()) {
-      headerDeadline = ctx.executor().schedule(() -> headersTooSlow(ctx), headerTimeoutMillis, TimeUnit.MILLISECONDS);
-    }
     if (chunks != null && !chunks.done()) {
       try {
         chunks.scan(in, in.readerIndex() + scannedAhead, in.writerIndex());
@@ -100,6 +97,11 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
         chunks = null;
       }
     }
+    // A head that arrived whole was decoded above; only one still arriving needs the deadline
+    // (a timer per request would cost every request, measured in BENCHMARKS.md).
+    if (!inBody && headerDeadline == null && in.isReadable()) {
+      headerDeadline = ctx.executor().schedule(() -> headersTooSlow(ctx), headerTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -123,7 +125,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   @Override
   protected HttpMessage createMessage(String[] initialLine) {
     String version = initialLine[2];
-    if (!version.matches("HTTP/[0-9]\\.[0-9]")) {
+    if (!isVersion(version)) {
       throw FramingError.badRequest("request: not an HTTP/1.1 request line");
     }
     if (version.charAt(5) != '1') {
@@ -133,6 +135,16 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       initialLine[2] = "HTTP/1.1";
     }
     return super.createMessage(initialLine);
+  }
+
+  /** {@code HTTP/d.d}, exactly (no regex: this runs for every request). */
+  private static boolean isVersion(String version) {
+    return version.length() == 8 && version.startsWith("HTTP/") && isDigit(version.charAt(5))
+        && version.charAt(6) == '.' && isDigit(version.charAt(7));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** RFC 9112 section 6.1 and 6.3: the server must not guess where such a body ends. */
@@ -166,10 +178,10 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     if (request.protocolVersion() == HttpVersion.HTTP_1_1 ? hosts != 1 : hosts > 1) {
       return FramingError.badRequest("request: an HTTP/1.1 request must carry exactly one Host header");
     }
-    List<String> fields = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    if (fields.isEmpty()) {
+    if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       return null;
     }
+    List<String> fields = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
     List<String> codings = new ArrayList<>();
     for (String field : fields) {
       for (String coding : field.split(",", -1)) {

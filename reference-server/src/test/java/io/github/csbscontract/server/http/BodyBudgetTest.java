@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bodies take from the server's body budget as their bytes arrive, not as their Content-Length
- * declares, and give back when they are done; past the budget a body is refused with 503 and the
+ * Bodies take from the server's body budget the buffer memory their bytes need as they arrive (a
+ * kilobyte to start, doubling), not what their Content-Length declares, and give it back when they
+ * are done; past the budget a body is refused with 503 and the
  * service's error body.
  */
 class BodyBudgetTest {
