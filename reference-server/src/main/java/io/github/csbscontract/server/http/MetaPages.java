@@ -35,8 +35,9 @@ final class MetaPages {
   private MetaPages() {}
 
   /**
-   * Answers a request for a page: GET or HEAD, {@code /} leads to the reference; any other path
-   * is not an API (404), any other method not allowed (405).
+   * Answers a request for a page: GET or HEAD, {@code /} leads to the reference; any other path,
+   * or another method on a page's path, is no API (404), as the gateway answers another method
+   * on the operation's path.
    */
   static void serve(HttpServerRequest request) {
     String path = request.path();
@@ -45,7 +46,7 @@ final class MetaPages {
       throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
     }
     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-      throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+      throw ApiError.gateway(404, GatewayError.METHOD_NOT_FOUND);
     }
     HttpServerResponse response = request.response();
     if (page == null) {

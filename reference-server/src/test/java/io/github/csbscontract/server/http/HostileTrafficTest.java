@@ -86,7 +86,13 @@ class HostileTrafficTest {
         Arguments.of("Content-Length with a sign", 400,
             HEAD + "Content-Length: +" + BODY.length() + "\r\n\r\n" + BODY + SMUGGLED),
         Arguments.of("two different Content-Length fields", 400,
-            HEAD + "Content-Length: " + BODY.length() + "\r\nContent-Length: 0\r\n\r\n" + BODY + SMUGGLED));
+            HEAD + "Content-Length: " + BODY.length() + "\r\nContent-Length: 0\r\n\r\n" + BODY + SMUGGLED),
+        Arguments.of("Content-Length as a list", 400,
+            HEAD + "Content-Length: " + BODY.length() + ", " + BODY.length() + "\r\n\r\n" + BODY + SMUGGLED),
+        Arguments.of("Content-Length with a space inside", 400,
+            HEAD + "Content-Length: " + BODY.length() + " 0\r\n\r\n" + BODY + SMUGGLED),
+        Arguments.of("a space before the colon of Content-Length", 400,
+            HEAD + "Content-Length : " + BODY.length() + "\r\n\r\n" + BODY + SMUGGLED));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -215,6 +221,7 @@ class HostileTrafficTest {
         Arguments.of("HTTP/3.0 request line", 505, request.formatted("HTTP/3.0")),
         Arguments.of("lowercase http/1.1", 400, request.formatted("http/1.1")),
         Arguments.of("no Host", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n", "")),
+        Arguments.of("bare LF line ends", 400, request.formatted("HTTP/1.1").replace("\r\n", "\n")),
         Arguments.of("two Host fields", 400,
             request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nHost: evil.example\r\n")));
   }

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Requests only a raw socket can send, and the server's limits; every answer must be the spec's. */
 class RawHttpTest {
@@ -67,6 +69,18 @@ class RawHttpTest {
       assertThat(answer.body()).contains("\"error_code\":\"CSBS.9001\"", "body: could not be read to its end");
       assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
     }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"POST, /v1/0605767ab000d4c12f3bc0033d9d5d06/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/check",
+      "DELETE, " + RawHttp.PATH, "PUT, /", "POST, /health", "DELETE, /docs"})
+  void anythingButTheOperationAndThePagesIsNoApi(String method, String path) throws Exception {
+    // The gateway identifies an API by method and path, so another method is 404 like another path.
+    RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request(method, path, AUTH, BODY));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body()).contains("\"error_code\":\"APIG.0101\"");
+    assertThat(answer.problems(method, path)).isEmpty();
   }
 
   @Test
