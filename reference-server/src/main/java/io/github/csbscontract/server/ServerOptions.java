@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * How to run the reference server. Each option is a flag or an environment variable; a flag wins.
@@ -198,66 +199,32 @@ public record ServerOptions(
 
   /** One flag with its environment variable and how its value changes the options. */
   private enum Option {
-    HOST("--host", "CSBS_HOST") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withHost(v);
-      }
-    },
-    PORT("--port", "CSBS_PORT") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withPort((int) number("port", v));
-      }
-    },
-    CATALOG("--catalog", "CSBS_CATALOG") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withCatalog(Path.of(v));
-      }
-    },
-    MAX_BODY_BYTES("--max-body-bytes", "CSBS_MAX_BODY_BYTES") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withMaxBodyBytes(number("max-body-bytes", v));
-      }
-    },
-    BODY_BUDGET_BYTES("--body-budget-bytes", "CSBS_BODY_BUDGET_BYTES") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withBodyBudgetBytes(number("body-budget-bytes", v));
-      }
-    },
-    BODY_TIMEOUT("--body-timeout", "CSBS_BODY_TIMEOUT") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withBodyTimeout(duration("body-timeout", v));
-      }
-    },
-    HEADER_TIMEOUT("--header-timeout", "CSBS_HEADER_TIMEOUT") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withHeaderTimeout(duration("header-timeout", v));
-      }
-    },
-    IDLE_TIMEOUT("--idle-timeout", "CSBS_IDLE_TIMEOUT") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withIdleTimeout(duration("idle-timeout", v));
-      }
-    },
-    SHUTDOWN_GRACE("--shutdown-grace", "CSBS_SHUTDOWN_GRACE") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withShutdownGrace(duration("shutdown-grace", v));
-      }
-    },
-    ADMIN("--admin", "CSBS_ADMIN") {
-      ServerOptions apply(ServerOptions o, String v) {
-        return o.withAdmin(bool("admin", v));
-      }
-    };
+    HOST("--host", "CSBS_HOST", (o, v) -> o.withHost(v)),
+    PORT("--port", "CSBS_PORT", (o, v) -> o.withPort((int) number("port", v))),
+    CATALOG("--catalog", "CSBS_CATALOG", (o, v) -> o.withCatalog(Path.of(v))),
+    MAX_BODY_BYTES("--max-body-bytes", "CSBS_MAX_BODY_BYTES", (o, v) -> o.withMaxBodyBytes(number("max-body-bytes", v))),
+    BODY_BUDGET_BYTES("--body-budget-bytes", "CSBS_BODY_BUDGET_BYTES",
+        (o, v) -> o.withBodyBudgetBytes(number("body-budget-bytes", v))),
+    BODY_TIMEOUT("--body-timeout", "CSBS_BODY_TIMEOUT", (o, v) -> o.withBodyTimeout(duration("body-timeout", v))),
+    HEADER_TIMEOUT("--header-timeout", "CSBS_HEADER_TIMEOUT", (o, v) -> o.withHeaderTimeout(duration("header-timeout", v))),
+    IDLE_TIMEOUT("--idle-timeout", "CSBS_IDLE_TIMEOUT", (o, v) -> o.withIdleTimeout(duration("idle-timeout", v))),
+    SHUTDOWN_GRACE("--shutdown-grace", "CSBS_SHUTDOWN_GRACE",
+        (o, v) -> o.withShutdownGrace(duration("shutdown-grace", v))),
+    ADMIN("--admin", "CSBS_ADMIN", (o, v) -> o.withAdmin(bool("admin", v)));
 
     final String flag;
     final String env;
+    private final BiFunction<ServerOptions, String, ServerOptions> apply;
 
-    Option(String flag, String env) {
+    Option(String flag, String env, BiFunction<ServerOptions, String, ServerOptions> apply) {
       this.flag = flag;
       this.env = env;
+      this.apply = apply;
     }
 
-    abstract ServerOptions apply(ServerOptions options, String value);
+    ServerOptions apply(ServerOptions options, String value) {
+      return apply.apply(options, value);
+    }
 
     static Option of(String flag) {
       for (Option option : values()) {

@@ -1,9 +1,13 @@
 package io.github.csbscontract.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.CsbsValidationException;
+import io.github.csbscontract.client.RetryPolicy;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
@@ -14,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,9 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The spec-driven negative suite: every {@link SpecVariants variant} of the documented request
- * examples gets one verdict from the spec's validator and the reference server: invalid under
- * the spec exactly when the server answers 400 {@code CSBS.9001} naming the field; valid
- * exactly when the server answers 200.
+ * examples gets one verdict from the spec's validator, the reference server and the client:
+ * invalid under the spec exactly when the server answers 400 {@code CSBS.9001} naming the field
+ * and exactly when the client refuses it unsent, naming the field; valid exactly when the
+ * server answers 200 and the client sends it. A variant the client's types cannot carry (a
+ * number where a string belongs, an unknown field, both actions) is refused by the compiler of
+ * any program that uses the client, so only the server and the spec judge it.
  */
 class SpecNegativeSuiteTest {
 
@@ -36,20 +44,22 @@ class SpecNegativeSuiteTest {
       Map.of(Contract.TOKEN_HEADER, "demo-token-project-a", "Content-Type", "application/json");
   private static final AtomicInteger INVALID = new AtomicInteger();
   private static final AtomicInteger VALID = new AtomicInteger();
+  private static final AtomicInteger THROUGH_THE_CLIENT = new AtomicInteger();
 
   private static ReferenceServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void start() throws Exception {
-    server = ReferenceServer.start(ServerOptions.forTests());
+    server = ReferenceServer.start(ServerOptions.forTests().withRecording(true));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    System.out.printf("spec-driven negative suite: %d variants, %d invalid under the spec, %d valid%n",
-        INVALID.get() + VALID.get(), INVALID.get(), VALID.get());
+    System.out.printf("spec-driven negative suite: %d variants, %d invalid under the spec, %d valid; %d also through"
+        + " the client%n", INVALID.get() + VALID.get(), INVALID.get(), VALID.get(), THROUGH_THE_CLIENT.get());
+    assertThat(THROUGH_THE_CLIENT.get()).as("variants the client's types can carry").isGreaterThan(100);
     assertThat(INVALID.get()).as("variants the spec refuses").isGreaterThan(200);
     assertThat(VALID.get()).as("variants the spec accepts").isGreaterThan(10);
   }
@@ -73,7 +83,36 @@ class SpecNegativeSuiteTest {
         assertThat(error.path("error_code").asText()).isEqualTo("CSBS.9001");
         assertThat(error.path("error_msg").asText()).as("the refusal names the field").startsWith(variant.field());
       }
+      Optional<ClientCases.FacadeRequest> facade = expressible(variant.body());
+      if (facade.isPresent()) {
+        THROUGH_THE_CLIENT.incrementAndGet();
+        throughTheClient(facade.get(), specProblems.isEmpty(), variant.field());
+      }
     }));
+  }
+
+  /** The client's items for this body, if they carry it exactly. */
+  private static Optional<ClientCases.FacadeRequest> expressible(JsonNode body) {
+    if (body.size() != 1 || !body.elements().next().isArray()) {
+      return Optional.empty();
+    }
+    return ClientCases.FacadeRequest.of(body).filter(request -> request.wire().equals(body));
+  }
+
+  private static void throughTheClient(ClientCases.FacadeRequest request, boolean valid, String field) {
+    server.requests().clear();
+    try (CsbsClient client = CsbsClient.builder().baseUrl(server.baseUri().toString()).projectId(PROJECT)
+        .token("demo-token-project-a").retryPolicy(RetryPolicy.none()).build()) {
+      if (valid) {
+        assertThat(request.send(client)).as("the spec accepts it, so the client sends it").isNotEmpty();
+        assertThat(server.requests().all()).hasSize(1);
+      } else {
+        assertThatThrownBy(() -> request.send(client)).as("the spec refuses it, so the client does, unsent")
+            .isInstanceOfSatisfying(CsbsValidationException.class,
+                refused -> assertThat(refused.violations()).anySatisfy(violation -> assertThat(violation).startsWith(field)));
+        assertThat(server.requests().all()).as("nothing sent").isEmpty();
+      }
+    }
   }
 
   private HttpResponse<String> post(String body) throws Exception {
