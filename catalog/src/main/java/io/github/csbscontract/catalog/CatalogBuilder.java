@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  *     .build();
  * </pre>
  */
+// Long because it builds three kinds of things (projects, servers, backups), each with its own
+// small nested builder and the same checks a catalog file gets.
 public final class CatalogBuilder {
 
   public static final String DEFAULT_AZ = "eu-de-01";

@@ -25,6 +25,6 @@ final class CallState {
 
   String successSnippet() {
     byte[] body = successBody;
-    return body == null ? "" : Bodies.snippet(body);
+    return body == null ? "" : BoundedJsonConverterFactory.snippet(body);
   }
 }

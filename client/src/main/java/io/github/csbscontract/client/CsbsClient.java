@@ -5,27 +5,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.client.api.ResourcesApi;
 import io.github.csbscontract.client.model.CheckResp;
-import io.github.csbscontract.client.model.ErrorResponse;
 import io.github.csbscontract.client.model.ProtectableParam;
 import io.github.csbscontract.client.model.ResourceActionRequest;
 import io.github.csbscontract.client.model.ResourceActionResponse;
 import io.github.csbscontract.client.model.RestorableParam;
 import io.github.csbscontract.core.Contract;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +33,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.Dispatcher;
-import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -76,6 +68,10 @@ import retrofit2.Retrofit;
  * Every method throws (or completes its future with) a {@link CsbsException}; see its subtypes.
  * A failure is the same type on the synchronous and the asynchronous path.
  */
+// Long because it is the whole public surface, documented: twelve operations (each action by
+// list and varargs, synchronous and asynchronous) and the Builder with its options. The work
+// behind them lives beside it: Retries, AttemptInterceptor, BoundedJsonConverterFactory,
+// RequestValidator, Failures.
 public final class CsbsClient implements AutoCloseable {
 
   /** The CSBS provider, the only one this API serves. */
@@ -101,7 +97,7 @@ public final class CsbsClient implements AutoCloseable {
 
   /** What the HTTP stack is made of, as the builder had it. */
   private record Settings(OkHttpClient shared, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, Guard.TokenSource tokens,
+      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, AttemptInterceptor.TokenSource tokens,
       String userAgent, ObjectMapper mapper) {}
 
   /** The HTTP side: OkHttp with its own dispatcher and I/O threads, and the generated Retrofit interface. */
@@ -148,7 +144,7 @@ public final class CsbsClient implements AutoCloseable {
         .dispatcher(dispatcher)
         .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
             () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM))
-        .addInterceptor(new Guard(settings.tokens(), settings.userAgent()))
+        .addInterceptor(new AttemptInterceptor(settings.tokens(), settings.userAgent()))
         .retryOnConnectionFailure(false);
     if (settings.connectTimeout() != null) {
       builder.connectTimeout(settings.connectTimeout());
@@ -165,7 +161,7 @@ public final class CsbsClient implements AutoCloseable {
         .baseUrl(baseUrl)
         // Each call carries a CallState that the interceptors fill in for the messages.
         .callFactory(request -> http.newCall(request.newBuilder().tag(CallState.class, new CallState()).build()))
-        .addConverterFactory(new Bodies(mapper))
+        .addConverterFactory(new BoundedJsonConverterFactory(mapper))
         .build()
         .create(ResourcesApi.class);
     return new Stack(http, io, api, mapper);
@@ -440,7 +436,7 @@ public final class CsbsClient implements AutoCloseable {
     try {
       response = call.execute();
     } catch (IOException e) {
-      throw failure(operation, e, state, http.http());
+      throw Failures.ofExchange(context(operation), e, state, http.http(), closed, baseUrl);
     }
     return answer(operation, response, state, operation.items(body), http.mapper());
   }
@@ -488,7 +484,8 @@ public final class CsbsClient implements AutoCloseable {
 
       @Override
       public void onFailure(Call<ResourceActionResponse> c, Throwable t) {
-        complete(future, null, t instanceof IOException e ? failure(operation, e, state, http.http()) : t);
+        complete(future, null,
+            t instanceof IOException e ? Failures.ofExchange(context(operation), e, state, http.http(), closed, baseUrl) : t);
       }
     });
     future.whenComplete((ignored, error) -> {
@@ -522,7 +519,7 @@ public final class CsbsClient implements AutoCloseable {
   private List<CheckResult> answer(Operation operation, Response<ResourceActionResponse> response, CallState state,
       int expected, ObjectMapper mapper) {
     if (!response.isSuccessful()) {
-      throw httpError(operation, response, state, mapper);
+      throw Failures.ofAnswer(context(operation), response, state, mapper);
     }
     List<CheckResp> items = response.body() == null ? null : operation.results.apply(response.body());
     if (items == null || items.size() != expected) {
@@ -536,99 +533,6 @@ public final class CsbsClient implements AutoCloseable {
           orEmpty(item.getErrorMsg()), orEmpty(item.getResourceId()), orEmpty(item.getResourceType())));
     }
     return List.copyOf(answers);
-  }
-
-  private CsbsHttpException httpError(Operation operation, Response<?> response, CallState state, ObjectMapper mapper) {
-    int status = response.code();
-    String code = null;
-    String msg = null;
-    String requestId = null;
-    String snippet = "";
-    try (okhttp3.ResponseBody body = response.errorBody()) {
-      if (body != null) {
-        byte[] bytes = Bodies.read(body, Bodies.MAX_ERROR_BYTES, status);
-        snippet = Bodies.snippet(bytes);
-        if (Bodies.isJson(body.contentType())) {
-          ErrorResponse error = mapper.readValue(bytes, ErrorResponse.class);
-          code = error.getErrorCode();
-          msg = error.getErrorMsg();
-          requestId = error.getRequestId();
-        }
-      }
-    } catch (IOException unreadable) {
-      // Not the service's error body: the status and the snippet still say what happened.
-      if (unreadable instanceof UnreadableBody tooLarge) {
-        snippet = tooLarge.snippet;
-      }
-    }
-    HttpFailure failure = new HttpFailure(context(operation), status, code, msg, requestId, snippet,
-        headersOf(response.headers()), state.attempts());
-    return switch (status) {
-      case 400 -> new CsbsBadRequestException(failure);
-      case 401, 403 -> new CsbsAuthenticationException(failure);
-      case 404 -> new CsbsNotFoundException(failure);
-      case 413 -> new CsbsPayloadTooLargeException(failure);
-      case 429 -> new CsbsThrottledException(failure, retryAfter(response.headers()));
-      default -> status >= 500 ? new CsbsServerException(failure) : new CsbsHttpException(failure);
-    };
-  }
-
-  private static Duration retryAfter(Headers headers) {
-    OptionalLong millis = Retries.retryAfterMillis(headers.get("Retry-After"), System.currentTimeMillis());
-    return millis.isPresent() ? Duration.ofMillis(millis.getAsLong()) : null;
-  }
-
-  /** Read-only, values in order, names found regardless of case. */
-  private static Map<String, List<String>> headersOf(Headers headers) {
-    Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (int i = 0; i < headers.size(); i++) {
-      values.computeIfAbsent(headers.name(i), name -> new ArrayList<>()).add(headers.value(i));
-    }
-    values.replaceAll((name, list) -> List.copyOf(list));
-    return Collections.unmodifiableMap(values);
-  }
-
-  private CsbsException failure(Operation operation, IOException e, CallState state, OkHttpClient http) {
-    String context = context(operation);
-    if (e instanceof UnreadableBody unreadable) {
-      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet, e);
-    }
-    if (e instanceof TokenUnavailable token) {
-      return new CsbsTokenException(context + ": " + token.getMessage(), token.getCause());
-    }
-    if (closed) {
-      return new CsbsClientClosedException(context + ": cut off, the client was closed", e);
-    }
-    String attempts = attempts(state);
-    String timeout = timeoutName(e, http);
-    if (timeout != null) {
-      return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
-    }
-    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + e, e);
-  }
-
-  /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
-  private static String timeoutName(IOException e, OkHttpClient http) {
-    if (e instanceof SocketTimeoutException) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      return message.contains("connect")
-          ? "connect timeout (" + millis(http.connectTimeoutMillis()) + ")"
-          : "read timeout (" + millis(http.readTimeoutMillis()) + ")";
-    }
-    // OkHttp's word for the call timeout: an InterruptedIOException named "timeout".
-    if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-      return "call timeout (" + millis(http.callTimeoutMillis()) + ")";
-    }
-    return null;
-  }
-
-  private static String millis(long millis) {
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-  }
-
-  private static String attempts(CallState state) {
-    int attempts = state == null ? 1 : Math.max(1, state.attempts());
-    return attempts == 1 ? "1 attempt" : attempts + " attempts";
   }
 
   private String context(Operation operation) {
@@ -921,7 +825,8 @@ public final class CsbsClient implements AutoCloseable {
       }
       // Null for the shared default mapper, which the first call makes (Jackson takes a while to start).
       ObjectMapper mapper = objectMapper == null ? null : forTheWire(objectMapper.copy());
-      Guard.TokenSource tokens = tokenSupplier == null ? Guard.constant(token) : Guard.supplied(tokenSupplier);
+      AttemptInterceptor.TokenSource tokens =
+          tokenSupplier == null ? AttemptInterceptor.constant(token) : AttemptInterceptor.supplied(tokenSupplier);
       return new CsbsClient(this, url, new Settings(okHttpClient, connectTimeout, readTimeout, callTimeout, retryPolicy,
           sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper));
     }

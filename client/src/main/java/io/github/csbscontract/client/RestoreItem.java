@@ -22,6 +22,7 @@ import java.util.Objects;
  * <p>The builder refuses nulls and incomplete items; whether the IDs have the spec's form is
  * checked when the item is sent (see {@link CsbsClient.Builder#validateRequests(boolean)}).
  */
+// Most of its length is the Builder with its null checks and their messages.
 public final class RestoreItem {
 
   /** The resource type of an ECS, {@code OS::Nova::Server}. */

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
  * <p>The mappers carry a high priority ({@link #PRIORITY}) so that they win over a runtime's
  * own mappers for the same exception types (Jackson's and Bean Validation's).
  */
+// Long because JAX-RS picks an exception mapper by the exception's type: one small class per
+// type, kept together so that every refusal's wording is in one file.
 public final class ServiceAnswers {
 
   /** Ahead of a runtime's built-in mappers (lower is first). */

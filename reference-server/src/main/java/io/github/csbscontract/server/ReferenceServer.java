@@ -41,6 +41,8 @@ import java.util.logging.Logger;
  * }
  * </pre>
  */
+// Its length is the embedding API (start, address, controls, catalog, close) and an orderly
+// stop: stop accepting, let accepted requests finish within the grace, then close Vert.x.
 public final class ReferenceServer implements AutoCloseable {
 
   /**

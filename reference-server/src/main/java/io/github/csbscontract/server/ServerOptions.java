@@ -30,6 +30,8 @@ import java.util.function.BiFunction;
  * @param recording whether requests on the operation's path are recorded ({@code requests()});
  *     on with the admin API
  */
+// Long because each option appears four times by nature: the record component, its with-er,
+// its line in USAGE and its line in the Option table.
 public record ServerOptions(
     String host,
     int port,

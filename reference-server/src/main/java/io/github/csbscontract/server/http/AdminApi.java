@@ -29,6 +29,8 @@ import java.util.Locale;
  * it). On only with {@code --admin true}; even then it answers loopback clients only, and to
  * anyone else it does not exist (404, like any unknown path).
  */
+// Long because it is three resources (faults, requests, catalog), each with its methods and
+// their refusals in the service's format; every handler is a few lines.
 final class AdminApi {
 
   static final String PREFIX = "/_csbs/";

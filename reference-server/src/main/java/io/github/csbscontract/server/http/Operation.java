@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * lives; this server dispatches to it directly instead of through a JAX-RS runtime (see
  * BENCHMARKS.md for why).
  */
+// Hand-written because no library reads one JAX-RS method's annotations without a JAX-RS
+// runtime, and the runtimes cost 2-6x the CPU per request (BENCHMARKS.md, "the same classes on
+// JAX-RS runtimes"); matching one path template is a loop over its segments.
 final class Operation {
 
   private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * hidden in a body is ever answered. A chunk-size line refused mid-body ends the body early and
  * leaves its {@link FramingError} on the channel ({@link #violation}) for the body reader.
  */
+// One class because each check hooks a different method of Netty's decoder and they share the
+// connection's state (the header deadline, a body being refused, the chunk-size scanner).
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   private static final AttributeKey<FramingError> VIOLATION = AttributeKey.valueOf(StrictRequestDecoder.class, "violation");

@@ -13,14 +13,14 @@ import okhttp3.ResponseBody;
  * token between retries), refuses success statuses the spec does not have, and buffers the
  * (bounded) success body.
  */
-final class Guard implements Interceptor {
+final class AttemptInterceptor implements Interceptor {
 
   static final String TOKEN_HEADER = Contract.TOKEN_HEADER;
 
   private final TokenSource tokens;
   private final String userAgent;
 
-  Guard(TokenSource tokens, String userAgent) {
+  AttemptInterceptor(TokenSource tokens, String userAgent) {
     this.tokens = tokens;
     this.userAgent = userAgent;
   }
@@ -33,15 +33,16 @@ final class Guard implements Interceptor {
         .header("Accept", "application/json")
         .build());
     if (response.isSuccessful() && response.code() != 200) {
-      byte[] head = response.peekBody(Bodies.SNIPPET_CHARS).bytes();
+      byte[] head = response.peekBody(BoundedJsonConverterFactory.SNIPPET_CHARS).bytes();
       response.close();
-      throw new UnreadableBody(response.code(), "status " + response.code() + " is not in the spec", Bodies.snippet(head), null);
+      throw new UnreadableBody(response.code(), "status " + response.code() + " is not in the spec",
+          BoundedJsonConverterFactory.snippet(head), null);
     }
     if (response.code() == 200) {
       // Read the (bounded) body here, inside the retry loop: a connection that breaks mid-body
       // is then retried like one that breaks before the status line.
       MediaType type = response.body().contentType();
-      byte[] body = Bodies.read(response.body(), Bodies.MAX_SUCCESS_BYTES, 200);
+      byte[] body = BoundedJsonConverterFactory.read(response.body(), BoundedJsonConverterFactory.MAX_SUCCESS_BYTES, 200);
       CallState state = chain.request().tag(CallState.class);
       if (state != null) {
         state.successBody(body);

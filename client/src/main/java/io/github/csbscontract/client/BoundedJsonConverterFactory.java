@@ -19,7 +19,7 @@ import retrofit2.Retrofit;
  * JSON bodies for Retrofit, read defensively: a success body must be JSON, not empty, and not
  * larger than any answer the spec allows (so a hostile 50 MB answer is cut off, not buffered).
  */
-final class Bodies extends Converter.Factory {
+final class BoundedJsonConverterFactory extends Converter.Factory {
 
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** 100 results of at most ~1 KiB each fit many times over. */
@@ -29,7 +29,7 @@ final class Bodies extends Converter.Factory {
 
   private final ObjectMapper mapper;
 
-  Bodies(ObjectMapper mapper) {
+  BoundedJsonConverterFactory(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
@@ -42,7 +42,7 @@ final class Bodies extends Converter.Factory {
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     JavaType javaType = mapper.constructType(type);
-    // Retrofit converts 2xx bodies only, and Guard lets no 2xx but 200 through.
+    // Retrofit converts 2xx bodies only, and AttemptInterceptor lets no 2xx but 200 through.
     return body -> {
       byte[] bytes = read(body, MAX_SUCCESS_BYTES, 200);
       if (bytes.length == 0) {
