@@ -2,6 +2,7 @@ package io.github.csbscontract.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ class RawHttpTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"POST, /v1/0605767ab000d4c12f3bc0033d9d5d06/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/check",
+  @CsvSource({"POST, /v1/0605767ab000d4c12f3bc0033d9d5d06/providers/" + Contract.CSBS_PROVIDER_ID + "/resources/check",
       "DELETE, " + RawHttp.PATH, "PUT, /", "POST, /health", "DELETE, /docs"})
   void anythingButTheOperationAndThePagesIsNoApi(String method, String path) throws Exception {
     // The gateway identifies an API by method and path, so another method is 404 like another path.
