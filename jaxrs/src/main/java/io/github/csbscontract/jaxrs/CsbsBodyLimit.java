@@ -1,5 +1,6 @@
 package io.github.csbscontract.jaxrs;
 
+import io.github.csbscontract.core.validation.OversizedLists;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
@@ -8,7 +9,9 @@ import java.io.InputStream;
 
 /**
  * Holds a body to the limit while it is read, whatever its framing: a chunked body declares no
- * length for {@link CsbsGateway} to check. Past the limit the read stops with 413.
+ * length for {@link CsbsGateway} to check. Past the limit the read stops with 413. A body read
+ * whole has its lists over their size limit cut ({@link OversizedLists}), so that the runtime's
+ * Bean Validation refuses them without a violation per element.
  *
  * <p>{@link CsbsFeature} registers it. Quarkus REST takes only filters and exception mappers from a
  * {@code Feature}: there, annotate a subclass with {@code @Provider}.
@@ -24,7 +27,10 @@ public class CsbsBodyLimit implements ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     context.setInputStream(new Limited(context.getInputStream(), maxBodyBytes));
-    return context.proceed();
+    Object body = context.proceed();
+    // Before the runtime's Bean Validation reports every element of a list of 300,000.
+    OversizedLists.cut(body);
+    return body;
   }
 
   /** Counts what is read through it and refuses the byte past the limit. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
+import io.github.csbscontract.core.validation.OversizedLists;
 import io.github.csbscontract.jaxrs.CsbsRequestException;
 import io.github.csbscontract.jaxrs.Refusals;
 import jakarta.validation.ConstraintViolation;
@@ -42,6 +43,10 @@ final class Dispatcher {
     try {
       Object[] args = operation.arguments(pathValues, read(body));
       if (!precheck.passes(args)) {
+        for (Object arg : args) {
+          // Before the validator reports every element of a list of 300,000: see OversizedLists.
+          OversizedLists.cut(arg);
+        }
         Set<ConstraintViolation<Object>> violations =
             validator.forExecutables().validateParameters(implementation, operation.method, args);
         if (!violations.isEmpty()) {
