@@ -8,7 +8,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.Arrays;
 
@@ -42,8 +44,16 @@ final class BodyReader {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** The whole body, or an {@link ApiError} to answer with. */
+  /**
+   * The whole body, or an {@link ApiError} to answer with. Called once the request is admitted,
+   * so this is where a client waiting on {@code Expect: 100-continue} is told to send it (only
+   * an HTTP/1.1 client: RFC 9110 section 15.2 forbids a 1xx to HTTP/1.0).
+   */
   Future<Body> read(HttpServerRequest request, long declaredLength) {
+    if (request.version() == HttpVersion.HTTP_1_1
+        && request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+      request.response().writeContinue();
+    }
     Promise<Body> body = Promise.promise();
     new Reading(request, body, declaredLength).listen();
     return body.future();

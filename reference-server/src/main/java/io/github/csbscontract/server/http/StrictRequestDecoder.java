@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
@@ -46,6 +47,8 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   private boolean refusing;
   /** Between a request's first byte and its decoded headers. */
   private ScheduledFuture<?> headerDeadline;
+  /** Bytes of a request's line or headers have come, and its head is not decoded yet. */
+  private boolean inHead;
   private boolean inBody;
   private ChunkedBodyCheck chunks;
   /** Bytes past the reader index that {@link #chunks} has already followed. */
@@ -80,6 +83,9 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
         return;
       }
     }
+    if (!inBody && in.isReadable()) {
+      inHead = true;
+    }
     int first = out.size();
     int start = in.readerIndex();
     super.decode(ctx, in, out);
@@ -97,11 +103,14 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       if (decoded instanceof LastHttpContent) {
         inBody = false;
         chunks = null;
+        // Pipelined bytes after this request are the next one's head.
+        inHead = in.isReadable();
       }
     }
     // A head that arrived whole was decoded above; only one still arriving needs the deadline
-    // (a timer per request would cost every request, measured in BENCHMARKS.md).
-    if (!inBody && headerDeadline == null && in.isReadable()) {
+    // (a timer per request would cost every request, measured in BENCHMARKS.md). The decoder
+    // consumes whole lines as they come, so "still arriving" is a head begun and not decoded.
+    if (inHead && !inBody && headerDeadline == null) {
       headerDeadline = ctx.executor().schedule(() -> headersTooSlow(ctx), headerTimeoutMillis, TimeUnit.MILLISECONDS);
     }
   }
@@ -157,15 +166,17 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   private void begin(HttpRequest request) {
     cancelHeaderDeadline();
+    inHead = false;
     inBody = true;
-    if (!request.decoderResult().isSuccess()) {
-      refusing = true;
-      return;
-    }
-    FramingError error = check(request);
+    FramingError error = request.decoderResult().isSuccess() ? check(request) : null;
     if (error != null) {
       request.setDecoderResult(DecoderResult.failure(error));
+    }
+    if (!request.decoderResult().isSuccess()) {
       refusing = true;
+      // Vert.x answers an HTTP/1.0 request that asked for keep-alive with "Connection:
+      // keep-alive" whatever the handler sets; the connection closes after this answer.
+      request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       return;
     }
     if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
@@ -176,12 +187,28 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   private static FramingError check(HttpRequest request) {
     HttpHeaders headers = request.headers();
-    int hosts = headers.getAll(HttpHeaderNames.HOST).size();
-    if (request.protocolVersion() == HttpVersion.HTTP_1_1 ? hosts != 1 : hosts > 1) {
+    List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+    if (request.protocolVersion() == HttpVersion.HTTP_1_1 ? hosts.size() != 1 : hosts.size() > 1) {
       return FramingError.badRequest("request: an HTTP/1.1 request must carry exactly one Host header");
+    }
+    // RFC 9112 section 3.2: a Host that is not uri-host[:port] is a 400 as well.
+    if (!hosts.isEmpty() && !isHost(hosts.get(0))) {
+      return FramingError.badRequest("request: Host must be a host name or address, with an optional port");
+    }
+    if (headers.contains("")) {
+      return FramingError.badRequest("request: a header line has no field name");
+    }
+    if (headers.getAll(HttpHeaderNames.CONTENT_TYPE).size() > 1) {
+      // Which one a proxy and this server would each use is anyone's guess (RFC 9110 section 5.3).
+      return FramingError.badRequest("request: Content-Type must be sent once");
     }
     if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       return null;
+    }
+    if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+      // RFC 9112 section 6.1: an HTTP/1.0 recipient would not read it as chunked, so a proxy of
+      // that kind and this server would disagree on where the body ends.
+      return FramingError.badRequest("request: Transfer-Encoding is not allowed in an HTTP/1.0 request");
     }
     List<String> fields = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
     List<String> codings = new ArrayList<>();
@@ -198,6 +225,23 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       return FramingError.badRequest("request: chunked must be the only transfer coding, sent once");
     }
     return new FramingError(501, "request: transfer coding not supported: " + String.join(", ", codings));
+  }
+
+  /**
+   * RFC 3986's reg-name, IPv4 or bracketed IP literal, then digits after a colon; checked by
+   * character class only (no regex: this runs for every request), which is what keeps spaces,
+   * {@code @}, slashes and controls out.
+   */
+  private static boolean isHost(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void headersTooSlow(ChannelHandlerContext ctx) {
