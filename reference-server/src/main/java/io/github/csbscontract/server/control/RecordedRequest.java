@@ -11,9 +11,10 @@ import java.util.Map;
  * @param method the HTTP method
  * @param path the path, query included
  * @param headers every header, names in lower case, values in order
- * @param body the body as JSON, or null when there was none or it was not JSON
- * @param rawBody the body as text (at most 64 KiB of it), or null when none was read
- * @param status the status the server answered
+ * @param body the body as JSON, or null when there was none, it was not JSON or it was over 64 KiB
+ * @param rawBody the body as text (its first 64 KiB), or null when none was read
+ * @param status the status line the server sent (a body cut short by a fault still counts), 0 when
+ *     the connection closed before one
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, JsonNode body,
     String rawBody, int status) {

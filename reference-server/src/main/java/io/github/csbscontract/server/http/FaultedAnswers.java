@@ -29,8 +29,11 @@ final class FaultedAnswers {
     this.vertx = vertx;
   }
 
-  /** @param answer the right answer's JSON (the operation run as usual), asked for only when needed */
-  void answer(HttpServerRequest request, Fault fault, Supplier<byte[]> answer) {
+  /**
+   * @param answer the right answer's JSON (the operation run as usual), asked for only when needed
+   * @param beforeReset run before a reset closes the connection with no answer at all
+   */
+  void answer(HttpServerRequest request, Fault fault, Supplier<byte[]> answer, Runnable beforeReset) {
     switch (fault.kind()) {
       case LATENCY -> {
         long min = fault.delay().toMillis();
@@ -45,6 +48,7 @@ final class FaultedAnswers {
       case CONNECTION_RESET -> {
         // SO_LINGER 0: the close sends RST, as a crashed peer or a middlebox would.
         ((ConnectionBase) request.connection()).channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        beforeReset.run();
         request.connection().close();
       }
       case EMPTY_BODY -> request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end();

@@ -38,11 +38,16 @@ final class Recording {
       return null;
     }
     Recording recording = new Recording(request, log);
-    // Vert.x calls the end handler for a connection closed mid-answer too: only an ended
-    // response was answered.
-    request.response().endHandler(end -> recording.record(request.response().ended() ? request.response().getStatusCode() : 0));
+    // Recorded as the status line goes out, not after: a test that reads the log as soon as its
+    // client has the answer (or a cut-short one) must find the request there.
+    request.response().headersEndHandler(head -> recording.record(request.response().getStatusCode()));
     request.response().closeHandler(closed -> recording.record(0));
     return recording;
+  }
+
+  /** Records the request as unanswered, before a fault closes its connection without a status line. */
+  void unanswered() {
+    record(0);
   }
 
   void body(BodyReader.Body body) {
@@ -66,7 +71,9 @@ final class Recording {
   }
 
   private JsonNode json() {
-    if (body == null) {
+    // A parsed tree takes several times its text: large bodies are kept as their first 64 KiB of
+    // text only, so that a recording server under load holds bounded memory.
+    if (body == null || body.length() > MAX_TEXT) {
       return null;
     }
     try {

@@ -95,10 +95,8 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       String projectId = pathValues[projectIndex];
       gateway.admit(request.headers().getAll(Contract.TOKEN_HEADER), projectId,
           request.getHeader(HttpHeaders.CONTENT_TYPE), declaredLength);
-      if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
-        // Only now: a client told 401, 413 or 415 instead need not send its body at all.
-        request.response().writeContinue();
-      }
+      // Only now (BodyReader.read sends 100 Continue): a client told 401, 413 or 415 instead
+      // need not send its body at all.
       bodies.read(request, declaredLength).onComplete(read -> {
         if (read.failed()) {
           Answers.failure(request, read.cause());
@@ -110,7 +108,8 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         }
         Fault fault = faults.take(projectId, () -> Actions.of(body));
         if (fault != null) {
-          faulted.answer(request, fault, () -> dispatcher.dispatch(pathValues, body));
+          faulted.answer(request, fault, () -> dispatcher.dispatch(pathValues, body),
+              recording == null ? () -> { } : recording::unanswered);
           return;
         }
         byte[] answer;
