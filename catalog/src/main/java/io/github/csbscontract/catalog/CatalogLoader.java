@@ -5,6 +5,9 @@ import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.Server;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,10 +105,44 @@ public final class CatalogLoader {
     return new Catalog(file.projects(), file.servers(), file.backups());
   }
 
+  /**
+   * The problem in the catalog's terms: Jackson's own messages name Java classes and feature
+   * switches, which mean nothing to whoever wrote the JSON (and must not reach an admin API's
+   * caller).
+   */
   private static String problem(JsonProcessingException e) {
     String message = e.getOriginalMessage();
-    // Jackson names its own feature switches here; the user needs the field.
-    return message.startsWith("Missing creator property") ? "missing field" : message;
+    if (message.startsWith("Missing creator property")) {
+      return "missing field";
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field \"" + unknown.getPropertyName() + "\"";
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+      String value = String.valueOf(invalid.getValue());
+      return "\"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "\" is not one of "
+          + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      return "must be " + jsonKind(mismatched.getTargetType());
+    }
+    return message.replaceAll("`[^`]*`", "a value").replaceAll(" ?\\(class [^)]*\\)", "");
+  }
+
+  private static String jsonKind(Class<?> type) {
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    return "an object";
   }
 
   private static String place(JsonProcessingException e) {

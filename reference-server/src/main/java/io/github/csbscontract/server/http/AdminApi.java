@@ -151,7 +151,7 @@ final class AdminApi {
     Fault fault;
     try {
       fault = switch (kind) {
-        case "latency" -> Fault.latency(millis(json, "delay_ms", 0), millis(json, "max_delay_ms", millis(json, "delay_ms", 0).toMillis()));
+        case "latency" -> latency(json);
         case "service_unavailable" -> Fault.serviceUnavailable();
         case "throttled" -> Fault.throttled();
         case "connection_reset" -> Fault.connectionReset();
@@ -177,6 +177,15 @@ final class AdminApi {
       throw ApiError.badRequest(wrong.getMessage());
     }
     return fault;
+  }
+
+  private static Fault latency(JsonNode json) {
+    Duration delay = millis(json, "delay_ms", 0);
+    Duration maxDelay = millis(json, "max_delay_ms", delay.toMillis());
+    if (maxDelay.compareTo(delay) < 0) {
+      throw ApiError.badRequest("max_delay_ms: must not be less than delay_ms");
+    }
+    return Fault.latency(delay, maxDelay);
   }
 
   private static String text(JsonNode json, String field) {

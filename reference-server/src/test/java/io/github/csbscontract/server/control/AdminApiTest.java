@@ -102,6 +102,29 @@ class AdminApiTest {
   }
 
   @Test
+  void aCatalogOfTheWrongShapeIsRefusedInJsonTermsNotJavaOnes() throws Exception {
+    for (String body : List.of("[" + "[".repeat(5000) + "]".repeat(5000) + "]", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+        "{\"projects\":\"all\",\"servers\":[],\"backups\":[]}", "{\"projects\":[],\"servers\":[],\"backups\":[],\"extra\":1}",
+        "{\"projects\":[{\"id\":[\"x\"],\"name\":\"n\",\"tokens\":[]}],\"servers\":[],\"backups\":[]}", "42")) {
+      HttpResponse<String> refused = admin("PUT", "catalog", body);
+      assertThat(refused.statusCode()).as(body).isEqualTo(400);
+      assertThat(refused.body()).as(body).contains("\"error_code\":\"CSBS.9001\"")
+          .doesNotContain("java.", "io.github", "com.fasterxml", "`", "class ", "DeserializationFeature");
+    }
+    assertThat(admin("PUT", "catalog", "{\"projects\":[],\"servers\":[],\"backups\":[],\"extra\":1}").body())
+        .contains("unknown field \\\"extra\\\"");
+    assertThat(operation().statusCode()).as("the demo catalog is still served").isEqualTo(200);
+  }
+
+  @Test
+  void aLatencyWhoseMaximumIsBelowItsDelayIsRefusedNamingTheField() throws Exception {
+    HttpResponse<String> refused = admin("POST", "faults", "{\"kind\":\"latency\",\"delay_ms\":5,\"max_delay_ms\":1}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"error_code\":\"CSBS.9001\"", "max_delay_ms: must not be less than delay_ms");
+    assertThat(server.faults().list()).isEmpty();
+  }
+
+  @Test
   void badAdminRequestsGetTheServicesErrorBody() throws Exception {
     for (String body : List.of("{\"kind\":\"meteor\"}", "{\"kind\":\"latency\",\"delay_ms\":-1}", "{\"kind\":\"throttled\",\"times\":0}",
         "{\"kind\":\"latency\",\"retry_after_s\":1}", "{\"kind\":\"throttled\",\"action\":\"delete_everything\"}",
