@@ -1,30 +1,33 @@
 package io.github.csbscontract.server.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The requests the server received on the operation's path, oldest first, when recording is on
- * ({@code ServerOptions.withRecording}): the last {@value #CAPACITY}, and fewer when their bodies
- * would hold more than about 16 MiB of heap together (the oldest go first), so that a recording
- * server under load, or under attack, cannot run out of memory.
+ * ({@code ServerOptions.withRecording}): the last {@value #CAPACITY}, and fewer when together they
+ * would weigh more than about 8 MiB (the oldest go first), so that a recording server under load,
+ * or under attack, cannot run out of memory, whether it keeps them or sends them as JSON.
  */
 public final class RequestLog {
 
   public static final int CAPACITY = 1000;
-  /** What the recorded bodies may take together, as estimated by {@link #heapBytes}. */
-  static final long MAX_BODY_HEAP_BYTES = 16L * 1024 * 1024;
+  /** What the recorded requests may weigh together, by {@link #weight}. */
+  static final long MAX_WEIGHT = 8L * 1024 * 1024;
   /**
-   * A parsed JSON tree against its text: a body of empty objects ({@code [{},{},...]}) takes about
-   * 27 bytes of heap per character (an ObjectNode and its map per three characters), the worst
-   * shape measured.
+   * Heap per node of a parsed JSON body: an empty object node and its map take about 80 bytes,
+   * which made a body of {@code [{},{},...]} about 27 times its text.
    */
-  private static final int TREE_BYTES_PER_CHAR = 32;
+  private static final int BYTES_PER_TREE_NODE = 80;
+  /** Heap of a header's list entry, map entry and string headers, besides its characters. */
+  private static final int BYTES_PER_HEADER_VALUE = 96;
 
   private final boolean enabled;
-  private final Deque<RecordedRequest> requests = new ArrayDeque<>();
-  private long bodyHeapBytes;
+  private final Deque<Weighed> requests = new ArrayDeque<>();
+  private long weight;
 
   public RequestLog(boolean enabled) {
     this.enabled = enabled;
@@ -35,32 +38,72 @@ public final class RequestLog {
   }
 
   public synchronized List<RecordedRequest> all() {
-    return List.copyOf(requests);
+    return requests.stream().map(Weighed::request).toList();
   }
 
   public synchronized void clear() {
     requests.clear();
-    bodyHeapBytes = 0;
+    weight = 0;
   }
 
   /** The reference server calls this for each answered request on the operation's path. */
-  public synchronized void add(RecordedRequest request) {
+  public void add(RecordedRequest request) {
     if (!enabled) {
       return;
     }
-    requests.addLast(request);
-    bodyHeapBytes += heapBytes(request);
-    while (requests.size() > CAPACITY || (bodyHeapBytes > MAX_BODY_HEAP_BYTES && requests.size() > 1)) {
-      bodyHeapBytes -= heapBytes(requests.removeFirst());
+    // Weighed outside the lock: it reads every character once.
+    Weighed weighed = new Weighed(request, weight(request));
+    synchronized (this) {
+      requests.addLast(weighed);
+      weight += weighed.weight;
+      while (requests.size() > CAPACITY || (weight > MAX_WEIGHT && requests.size() > 1)) {
+        weight -= requests.removeFirst().weight;
+      }
     }
   }
 
-  /** An upper estimate: two bytes a character of text, plus the tree when the body was parsed. */
-  static long heapBytes(RecordedRequest request) {
-    if (request.rawBody() == null) {
-      return 0;
+  /**
+   * An upper estimate of what a request costs twice: the heap that holds it (two bytes a
+   * character, the nodes of a parsed body) and the bytes it adds to the JSON list of
+   * {@code GET /_csbs/requests} (a control character is written as six).
+   */
+  static long weight(RecordedRequest request) {
+    long total = 2L * request.path().length() + escapedLength(request.path());
+    for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+      for (String value : header.getValue()) {
+        total += BYTES_PER_HEADER_VALUE + 3L * (header.getKey().length() + value.length()) + escapedLength(value);
+      }
     }
-    long chars = request.rawBody().length();
-    return 2 * chars + (request.body() == null ? 0 : TREE_BYTES_PER_CHAR * chars);
+    if (request.rawBody() != null) {
+      total += 2L * request.rawBody().length() + escapedLength(request.rawBody());
+    }
+    if (request.body() != null) {
+      total += BYTES_PER_TREE_NODE * nodes(request.body());
+    }
+    return total;
   }
+
+  private static long escapedLength(String text) {
+    long length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      length += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : c < 0x80 ? 1 : 3;
+    }
+    return length;
+  }
+
+  /** Counted without recursion: a body may nest as deep as the parser allows. */
+  private static long nodes(JsonNode root) {
+    long count = 0;
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      count++;
+      node.forEach(pending::push);
+    }
+    return count;
+  }
+
+  private record Weighed(RecordedRequest request, long weight) {}
 }

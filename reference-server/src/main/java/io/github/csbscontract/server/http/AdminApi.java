@@ -13,6 +13,8 @@ import io.github.csbscontract.server.control.RecordedRequest;
 import io.github.csbscontract.server.control.RequestLog;
 import io.github.csbscontract.jaxrs.GatewayChecks;
 import io.github.csbscontract.jaxrs.GatewayError;
+import io.github.csbscontract.jaxrs.RequestError;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The admin API under {@value #PREFIX}, for tests written in other languages: faults to apply,
@@ -41,6 +44,7 @@ final class AdminApi {
   private final Faults faults;
   private final RequestLog log;
   private final LiveCatalog catalog;
+  private final AtomicBoolean listing = new AtomicBoolean();
 
   AdminApi(BodyReader bodies, Faults faults, RequestLog log, LiveCatalog catalog) {
     this.bodies = bodies;
@@ -75,7 +79,7 @@ final class AdminApi {
       }
       case "requests" -> {
         if (method == HttpMethod.GET) {
-          json(request, 200, requestsJson());
+          listRequests(request);
         } else if (method == HttpMethod.DELETE) {
           log.clear();
           request.response().setStatusCode(204).end();
@@ -237,6 +241,23 @@ final class AdminApi {
     return json;
   }
 
+  /**
+   * The log as JSON, to one client at a time: the answer can be megabytes, and it stays in memory
+   * until the client has read it, so that clients that ask and never read could otherwise fill
+   * the heap. The others are told to come back.
+   */
+  private void listRequests(HttpServerRequest request) {
+    if (!listing.compareAndSet(false, true)) {
+      throw ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1));
+    }
+    try {
+      json(request, 200, requestsJson()).onComplete(sent -> listing.set(false));
+    } catch (RuntimeException | Error failed) {
+      listing.set(false);
+      throw failed;
+    }
+  }
+
   private ObjectNode requestsJson() {
     ObjectNode json = ServiceJson.mapper().createObjectNode();
     ArrayNode list = json.putArray("requests");
@@ -257,9 +278,10 @@ final class AdminApi {
     return json;
   }
 
-  private static void json(HttpServerRequest request, int status, JsonNode body) {
+  /** Completes when the answer is written out, or fails when its connection closes first. */
+  private static Future<Void> json(HttpServerRequest request, int status, JsonNode body) {
     try {
-      request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+      return request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .end(Buffer.buffer(ServiceJson.mapper().writeValueAsBytes(body)));
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);

@@ -179,6 +179,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       return;
     }
+    normalizeConnection(request);
     if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       chunks = new ChunkedBodyCheck();
       scannedAhead = 0;
@@ -189,7 +190,9 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     HttpHeaders headers = request.headers();
     List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
     if (request.protocolVersion() == HttpVersion.HTTP_1_1 ? hosts.size() != 1 : hosts.size() > 1) {
-      return FramingError.badRequest("request: an HTTP/1.1 request must carry exactly one Host header");
+      return FramingError.badRequest(request.protocolVersion() == HttpVersion.HTTP_1_1
+          ? "request: an HTTP/1.1 request must carry exactly one Host header"
+          : "request: a request must not carry two Host headers");
     }
     // RFC 9112 section 3.2: a Host that is not uri-host[:port] is a 400 as well.
     if (!hosts.isEmpty() && !isHost(hosts.get(0))) {
@@ -228,20 +231,71 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   }
 
   /**
-   * RFC 3986's reg-name, IPv4 or bracketed IP literal, then digits after a colon; checked by
-   * character class only (no regex: this runs for every request), which is what keeps spaces,
-   * {@code @}, slashes and controls out.
+   * RFC 3986's {@code host [":" port]}: a reg-name or IPv4 address, or an IP literal in brackets,
+   * then optionally a colon and digits (any number of them, even none, as the grammar allows).
+   * By hand, no regex: this runs for every request.
    */
-  private static boolean isHost(String host) {
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
-      if (!allowed) {
+  static boolean isHost(String host) {
+    int end;
+    if (host.startsWith("[")) {
+      end = host.indexOf(']');
+      if (end < 0 || !allOf(host, 1, end, HOST_LITERAL)) {
+        return false;
+      }
+      end++;
+    } else {
+      end = host.indexOf(':');
+      end = end < 0 ? host.length() : end;
+      if (!allOf(host, 0, end, REG_NAME)) {
+        return false;
+      }
+    }
+    return end == host.length() || (host.charAt(end) == ':' && allOf(host, end + 1, host.length(), "0123456789"));
+  }
+
+  /** RFC 3986's unreserved, sub-delims and percent signs (their two hex digits are unreserved). */
+  private static final String REG_NAME = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%!$&'()*+,;=";
+  /** IPv6 and IPvFuture addresses: the reg-name's characters and colons. */
+  private static final String HOST_LITERAL = REG_NAME + ":";
+
+  private static boolean allOf(String text, int from, int to, String allowed) {
+    for (int i = from; i < to; i++) {
+      if (allowed.indexOf(text.charAt(i)) < 0) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * RFC 9112 section 9.6: "close" among a Connection header's options closes the connection
+   * after the answer. Vert.x compares whole field values, so {@code keep-alive, close} was kept
+   * open (and a pipelined request after it served); the options of such a list are put in the
+   * form it reads. Only lists are parsed: a single option it already reads right.
+   */
+  private static void normalizeConnection(HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+      return;
+    }
+    boolean list = false;
+    boolean close = false;
+    boolean keepAlive = false;
+    for (String field : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      if (field.indexOf(',') < 0) {
+        close |= field.trim().equalsIgnoreCase("close");
+        keepAlive |= field.trim().equalsIgnoreCase("keep-alive");
+        continue;
+      }
+      list = true;
+      for (String option : field.split(",")) {
+        close |= option.trim().equalsIgnoreCase("close");
+        keepAlive |= option.trim().equalsIgnoreCase("keep-alive");
+      }
+    }
+    if (list && (close || keepAlive)) {
+      headers.set(HttpHeaderNames.CONNECTION, close ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
+    }
   }
 
   private void headersTooSlow(ChannelHandlerContext ctx) {

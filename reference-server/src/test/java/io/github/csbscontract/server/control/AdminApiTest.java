@@ -117,6 +117,36 @@ class AdminApiTest {
   }
 
   @Test
+  void theRequestListGoesToOneClientAtATimeSoReadersThatNeverReadCannotFillTheHeap() throws Exception {
+    // Control characters: the answer is six bytes for each, megabytes for a few recorded bodies.
+    String controls = "\u0001".repeat(60_000);
+    for (int i = 0; i < 40; i++) {
+      server.requests().add(new RecordedRequest("POST", "/" + i, java.util.Map.of(), null, controls, 400));
+    }
+    try (java.net.Socket stalled = new java.net.Socket()) {
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.baseUri().getPort()));
+      stalled.getOutputStream().write("GET /_csbs/requests HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      // It reads the first bytes only: the rest of its answer waits in the server.
+      assertThat(stalled.getInputStream().readNBytes(12)).asString(StandardCharsets.US_ASCII).isEqualTo("HTTP/1.1 200");
+
+      HttpResponse<String> busy = admin("GET", "requests", null);
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(busy.body()).contains("\"error_code\":\"CSBS.0503\"");
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    int status;
+    do {
+      Thread.sleep(50);
+      status = http.send(HttpRequest.newBuilder(server.baseUri().resolve("_csbs/requests")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } while (status == 503 && System.nanoTime() < deadline);
+    assertThat(status).as("free again once the stalled reader is gone").isEqualTo(200);
+  }
+
+  @Test
   void aLatencyWhoseMaximumIsBelowItsDelayIsRefusedNamingTheField() throws Exception {
     HttpResponse<String> refused = admin("POST", "faults", "{\"kind\":\"latency\",\"delay_ms\":5,\"max_delay_ms\":1}");
     assertThat(refused.statusCode()).isEqualTo(400);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What an attacker sends with a raw socket: smuggling attempts (RFC 9112 sections 6.1 and 6.3),
@@ -181,9 +182,36 @@ class HostileTrafficTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"keep-alive, close", "close, keep-alive", "foo, close", "te,Close"})
+  void closeAmongTheConnectionOptionsClosesAfterTheAnswer(String options) throws Exception {
+    // RFC 9112 section 9.6; a pipelined request after it must not be answered.
+    try (Socket socket = connect()) {
+      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: " + options + "\r\n", BODY)
+          + RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.head()).contains("connection: close");
+      assertThat(closedWithNothingMore(socket)).as(options).isTrue();
+    }
+  }
+
+  @Test
+  void keepAliveAmongTheOptionsOfAnHttp10RequestKeepsItOpen() throws Exception {
+    try (Socket socket = connect()) {
+      String request = RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: foo, Keep-Alive\r\n", BODY)
+          .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
+      write(socket, request);
+      assertThat(RawHttp.read(socket.getInputStream()).head()).contains("connection: keep-alive");
+      write(socket, request);
+      assertThat(RawHttp.read(socket.getInputStream()).status()).as("the second, on the same connection").isEqualTo(200);
+    }
+  }
+
   @Test
   void hostValuesTheRfcAllowsAreServed() throws Exception {
-    for (String host : List.of("127.0.0.1:8080", "csbs.eu-de.example.com", "[::1]:443", "")) {
+    for (String host : List.of("127.0.0.1:8080", "csbs.eu-de.example.com", "[::1]:443", "", "example.com:", "[v1.fe80::a+en1]",
+        "h:99999999999999999999", "xn--bcher-kva.example.")) {
       RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)
           .replace("Host: 127.0.0.1", "Host: " + host));
       assertThat(answer.status()).as(host).isEqualTo(200);
@@ -288,6 +316,12 @@ class HostileTrafficTest {
         Arguments.of("Host with a space", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: a b")),
         Arguments.of("Host with user info", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: user@127.0.0.1")),
         Arguments.of("Host with a path", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: 127.0.0.1/x")),
+        Arguments.of("Host with a port that is not digits", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: h:8O")),
+        Arguments.of("Host with a negative port", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: h:-1")),
+        Arguments.of("Host with two ports", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: h:80:80")),
+        Arguments.of("Host with an unclosed IPv6 literal", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: [::1")),
+        Arguments.of("Host with an IPv6 address unbracketed", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: ::1")),
+        Arguments.of("Host with text after the IPv6 literal", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1", "Host: [::1]x")),
         Arguments.of("a header line without a name", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n",
             "Host: 127.0.0.1\r\n: no-name\r\n")),
         Arguments.of("two Content-Type fields", 400, request.formatted("HTTP/1.1").replace("Host: 127.0.0.1\r\n",
