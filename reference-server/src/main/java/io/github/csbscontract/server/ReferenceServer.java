@@ -92,6 +92,8 @@ public final class ReferenceServer implements AutoCloseable {
     int eventLoops = Runtime.getRuntime().availableProcessors();
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(eventLoops)
+        // One worker: it describes invalid requests (OffLoop), so that a flood of them takes at
+        // most one core from the valid ones.
         .setWorkerPoolSize(1)
         // Nothing is served from files: no cache directory in the user's working directory.
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));

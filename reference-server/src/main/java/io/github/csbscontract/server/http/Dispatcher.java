@@ -37,34 +37,63 @@ final class Dispatcher {
     this.reader = ServiceJson.mapper().readerFor(operation.bodyType);
   }
 
-  /** The operation's JSON answer to a request with these path values and body. */
+  /** A request read as the operation's arguments; {@link #prechecked} when they are known valid. */
+  record Call(Object[] args, boolean prechecked) {}
+
+  /** The operation's JSON answer to a request with these path values and body, all in one go. */
   byte[] dispatch(String[] pathValues, BodyReader.Body body) {
-    Object answer;
-    try {
+    return finish(prepare(pathValues, body));
+  }
+
+  /**
+   * The arguments, and whether the precheck found them valid: cheap, for the event loop. A call
+   * it did not pass needs the validator, whose cost grows with the number of violations (a
+   * megabyte of invalid IDs is 24,000 of them), so {@link RequestPath} finishes it off the loop.
+   */
+  Call prepare(String[] pathValues, BodyReader.Body body) {
+    return refusing(() -> {
       Object[] args = operation.arguments(pathValues, read(body));
-      if (!precheck.passes(args)) {
-        for (Object arg : args) {
+      return new Call(args, precheck.passes(args));
+    });
+  }
+
+  /** Validates the arguments unless prechecked, calls the implementation, writes its answer. */
+  byte[] finish(Call call) {
+    Object answer = refusing(() -> {
+      if (!call.prechecked()) {
+        for (Object arg : call.args()) {
           // Before the validator reports every element of a list of 300,000: see OversizedLists.
           OversizedLists.cut(arg);
         }
         Set<ConstraintViolation<Object>> violations =
-            validator.forExecutables().validateParameters(implementation, operation.method, args);
+            validator.forExecutables().validateParameters(implementation, operation.method, call.args());
         if (!violations.isEmpty()) {
           throw Refusals.violations(violations);
         }
       }
-      answer = operation.invoke(implementation, args);
+      return operation.invoke(implementation, call.args());
+    });
+    try {
+      return writer.writeValueAsBytes(answer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the answer cannot be written as JSON", e);
+    }
+  }
+
+  private interface Step<T> {
+    T run() throws Throwable;
+  }
+
+  /** The service's refusals as {@link ApiError}; our own failures as they are. */
+  private static <T> T refusing(Step<T> step) {
+    try {
+      return step.run();
     } catch (CsbsRequestException refused) {
       throw ApiError.of(refused);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable checked) {
       throw new IllegalStateException("the operation threw " + checked, checked);
-    }
-    try {
-      return writer.writeValueAsBytes(answer);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the answer cannot be written as JSON", e);
     }
   }
 

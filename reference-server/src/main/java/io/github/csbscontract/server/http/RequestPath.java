@@ -35,18 +35,26 @@ import java.util.logging.Logger;
  * implementation on real JAX-RS runtimes and pass the same contract cases.
  *
  * <p>Runs on Vert.x event loops, so nothing here blocks: the body is collected as it arrives,
- * and all the work after that is CPU only.
+ * and all the work after that is CPU only. A request the precheck cannot pass (an invalid one)
+ * is described by Bean Validation on a worker thread ({@link OffLoop}), because that costs what
+ * the client makes it cost.
  */
 public final class RequestPath implements Handler<HttpServerRequest> {
 
   private static final Logger LOG = Logger.getLogger(RequestPath.class.getName());
   private static final String PROJECT_PARAMETER = "project_id";
+  /**
+   * Invalid requests being described off the event loop at once: each holds its body and model
+   * (a few MiB at the size limit), so a handful keeps that within a small heap.
+   */
+  private static final int MAX_WAITING_VALIDATIONS = 4;
 
   private final Operation operation;
   private final int projectIndex;
   private final GatewayChecks gateway;
   private final BodyReader bodies;
   private final Dispatcher dispatcher;
+  private final OffLoop offLoop;
   private final Faults faults;
   private final FaultedAnswers faulted;
   private final RequestLog log;
@@ -64,6 +72,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
     this.bodies = new BodyReader(vertx, new BodyBudget(options.bodyBudgetBytes()), (int) options.maxBodyBytes(),
         Math.max(1, options.bodyTimeout().toMillis()));
     this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
+    this.offLoop = new OffLoop(vertx, MAX_WAITING_VALIDATIONS);
     this.faults = faults;
     this.faulted = new FaultedAnswers(vertx);
     this.log = log;
@@ -112,14 +121,26 @@ public final class RequestPath implements Handler<HttpServerRequest> {
               recording == null ? () -> { } : recording::unanswered);
           return;
         }
+        Dispatcher.Call call;
         byte[] answer;
         try {
-          answer = dispatcher.dispatch(pathValues, body);
+          call = dispatcher.prepare(pathValues, body);
+          answer = call.prechecked() ? dispatcher.finish(call) : null;
         } catch (RuntimeException refused) {
           Answers.failure(request, refused);
           return;
         }
-        Answers.json(request, answer);
+        if (answer != null) {
+          Answers.json(request, answer);
+          return;
+        }
+        offLoop.run(() -> dispatcher.finish(call)).onComplete(finished -> {
+          if (finished.succeeded()) {
+            Answers.json(request, finished.result());
+          } else {
+            Answers.failure(request, finished.cause());
+          }
+        });
       });
     } catch (RuntimeException | LinkageError refused) {
       // A linkage error (a page missing from the jar) is our fault, answered 500 like the rest.
