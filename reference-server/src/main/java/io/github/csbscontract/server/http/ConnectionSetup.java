@@ -25,6 +25,8 @@ public final class ConnectionSetup {
   /** Longest request line (method, path with query, version) the decoder reads. */
   private static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
   private static final String DECODER = "httpDecoder";
+  /** Vert.x's connection handler, the last in the pipeline. */
+  private static final String HANDLER = "handler";
 
   private final HttpServerOptions http;
   private final long headerTimeoutMillis;
@@ -41,7 +43,8 @@ public final class ConnectionSetup {
         .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
         .setHttp2ClearTextEnabled(false)
         .setHandle100ContinueAutomatically(false)
-        .setIdleTimeout((int) Math.max(1, options.idleTimeout().toMillis()))
+        // Reads only, with IdleGuard holding the event back while an answer is owed: see there.
+        .setReadIdleTimeout((int) Math.max(1, options.idleTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
   }
 
@@ -54,6 +57,9 @@ public final class ConnectionSetup {
     ChannelPipeline pipeline = ((ConnectionBase) connection).channel().pipeline();
     if (pipeline.get(DECODER) != null) {
       pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(http, headerTimeoutMillis, headerTimeoutAnswer));
+    }
+    if (pipeline.get(HANDLER) != null) {
+      pipeline.addBefore(HANDLER, "csbsIdleGuard", new IdleGuard());
     }
   }
 }
