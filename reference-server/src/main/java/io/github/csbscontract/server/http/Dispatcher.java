@@ -51,28 +51,29 @@ final class Dispatcher {
    * megabyte of invalid IDs is 24,000 of them), so {@link RequestPath} finishes it off the loop.
    */
   Call prepare(String[] pathValues, BodyReader.Body body) {
-    return refusing(() -> {
+    try {
       Object[] args = operation.arguments(pathValues, read(body));
       return new Call(args, precheck.passes(args));
-    });
+    } catch (CsbsRequestException refused) {
+      throw ApiError.of(refused);
+    }
   }
 
   /** Validates the arguments unless prechecked, calls the implementation, writes its answer. */
   byte[] finish(Call call) {
-    Object answer = refusing(() -> {
+    Object answer;
+    try {
       if (!call.prechecked()) {
-        for (Object arg : call.args()) {
-          // Before the validator reports every element of a list of 300,000: see OversizedLists.
-          OversizedLists.cut(arg);
-        }
-        Set<ConstraintViolation<Object>> violations =
-            validator.forExecutables().validateParameters(implementation, operation.method, call.args());
-        if (!violations.isEmpty()) {
-          throw Refusals.violations(violations);
-        }
+        validate(call.args());
       }
-      return operation.invoke(implementation, call.args());
-    });
+      answer = operation.invoke(implementation, call.args());
+    } catch (CsbsRequestException refused) {
+      throw ApiError.of(refused);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable checked) {
+      throw new IllegalStateException("the operation threw " + checked, checked);
+    }
     try {
       return writer.writeValueAsBytes(answer);
     } catch (JsonProcessingException e) {
@@ -80,20 +81,15 @@ final class Dispatcher {
     }
   }
 
-  private interface Step<T> {
-    T run() throws Throwable;
-  }
-
-  /** The service's refusals as {@link ApiError}; our own failures as they are. */
-  private static <T> T refusing(Step<T> step) {
-    try {
-      return step.run();
-    } catch (CsbsRequestException refused) {
-      throw ApiError.of(refused);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable checked) {
-      throw new IllegalStateException("the operation threw " + checked, checked);
+  private void validate(Object[] args) {
+    for (Object arg : args) {
+      // Before the validator reports every element of a list of 300,000: see OversizedLists.
+      OversizedLists.cut(arg);
+    }
+    Set<ConstraintViolation<Object>> violations =
+        validator.forExecutables().validateParameters(implementation, operation.method, args);
+    if (!violations.isEmpty()) {
+      throw Refusals.violations(violations);
     }
   }
 
