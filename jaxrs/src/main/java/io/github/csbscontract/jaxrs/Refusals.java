@@ -35,6 +35,10 @@ public final class Refusals {
     if (e instanceof JsonParseException) {
       return badRequest("body: malformed JSON" + where);
     }
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) {
+      // Jackson reports a body cut off inside a list as a mapping problem of the list's items.
+      return badRequest("body: malformed JSON, it ends too early" + where);
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return badRequest(echo(unknown.getPropertyName())
           + ": unknown field; the body must hold exactly one of check_restorable and check_protectable");
