@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
+import io.github.csbscontract.server.control.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -301,6 +302,23 @@ class HostileTrafficTest {
       socket.setSoTimeout(6_000);
       assertThat(endOfStream(socket.getInputStream())).isTrue();
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void anAnswerSlowerThanTheIdleTimeoutStillArrivesAndTheConnectionIsClosedWhenIdleAfterIt() throws Exception {
+    // The idle timeout (2 s here) watches reads; a client waiting for its answer sends nothing.
+    server.faults().add(Fault.latency(Duration.ofMillis(3_000)));
+    try (Socket socket = connect()) {
+      long started = System.nanoTime();
+      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+      socket.setSoTimeout(10_000);
+      assertThat(endOfStream(socket.getInputStream())).as("closed once idle after the answer").isTrue();
+    } finally {
+      server.faults().clear();
     }
   }
 
