@@ -44,10 +44,10 @@ public final class RequestPath implements Handler<HttpServerRequest> {
   private static final Logger LOG = Logger.getLogger(RequestPath.class.getName());
   private static final String PROJECT_PARAMETER = "project_id";
   /**
-   * Invalid requests being described off the event loop at once: each holds its body and model
-   * (a few MiB at the size limit), so a handful keeps that within a small heap.
+   * The bodies of invalid requests being described off the event loop at once: a model takes a
+   * few times its body, so 4 MiB of bodies (four at the size limit) stays within a small heap.
    */
-  private static final int MAX_WAITING_VALIDATIONS = 4;
+  private static final long MAX_WAITING_VALIDATION_BYTES = 4L * 1024 * 1024;
 
   private final Operation operation;
   private final int projectIndex;
@@ -72,7 +72,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
     this.bodies = new BodyReader(vertx, new BodyBudget(options.bodyBudgetBytes()), (int) options.maxBodyBytes(),
         Math.max(1, options.bodyTimeout().toMillis()));
     this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
-    this.offLoop = new OffLoop(vertx, MAX_WAITING_VALIDATIONS);
+    this.offLoop = new OffLoop(vertx, MAX_WAITING_VALIDATION_BYTES);
     this.faults = faults;
     this.faulted = new FaultedAnswers(vertx);
     this.log = log;
@@ -134,7 +134,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
           Answers.json(request, answer);
           return;
         }
-        offLoop.run(() -> dispatcher.finish(call)).onComplete(finished -> {
+        offLoop.run(body.length(), () -> dispatcher.finish(call)).onComplete(finished -> {
           if (finished.succeeded()) {
             Answers.json(request, finished.result());
           } else {

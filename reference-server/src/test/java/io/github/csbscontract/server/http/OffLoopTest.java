@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,13 @@ class OffLoopTest {
   }
 
   @Test
-  void tasksRunOffTheEventLoopAndPastTheLimitAreRefusedWith503UntilOneEnds() throws Exception {
-    OffLoop offLoop = new OffLoop(vertx, 2);
+  void tasksRunOffTheEventLoopAndPastTheBytesLimitAreRefusedWith503UntilOneEnds() throws Exception {
+    OffLoop offLoop = new OffLoop(vertx, 2_000);
     CountDownLatch release = new CountDownLatch(1);
     List<String> threads = new ArrayList<>();
     List<Future<String>> running = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      running.add(offLoop.run(() -> {
+      running.add(offLoop.run(1_000, () -> {
         release.await(5, TimeUnit.SECONDS);
         synchronized (threads) {
           threads.add(Thread.currentThread().getName());
@@ -37,7 +38,7 @@ class OffLoopTest {
       }));
     }
 
-    Future<String> third = offLoop.run(() -> "never run");
+    Future<String> third = offLoop.run(1, () -> "never run");
     assertThat(third.failed()).isTrue();
     assertThat(third.cause()).isInstanceOfSatisfying(ApiError.class, refused -> {
       assertThat(refused.status).isEqualTo(503);
@@ -46,25 +47,47 @@ class OffLoopTest {
 
     release.countDown();
     for (Future<String> task : running) {
-      assertThat(task.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("described");
+      assertThat(get(task)).isEqualTo("described");
     }
-    assertThat(threads).allSatisfy(name -> assertThat(name).doesNotContain("eventloop"));
-    assertThat(offLoop.run(() -> "again").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS))
-        .as("room again once the tasks ended").isEqualTo("again");
+    assertThat(threads).hasSize(2).allSatisfy(name -> assertThat(name).doesNotContain("eventloop"));
+    assertThat(get(offLoop.run(2_000, () -> "again"))).as("room again once the tasks ended").isEqualTo("again");
   }
 
   @Test
-  void aTaskThatFailsFailsItsFutureAndFreesItsPlace() throws Exception {
-    OffLoop offLoop = new OffLoop(vertx, 1);
-    Future<String> failed = offLoop.run(() -> {
+  void manySmallTasksWaitTheirTurnInsteadOfBeingRefused() throws Exception {
+    OffLoop offLoop = new OffLoop(vertx, 4 * 1024 * 1024);
+    List<Future<Integer>> tasks = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      int n = i;
+      tasks.add(offLoop.run(1_000, () -> n));
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      assertThat(get(tasks.get(i))).isEqualTo(i);
+    }
+  }
+
+  @Test
+  void oneTaskOverTheLimitStillRunsWhenNothingElseWaits() throws Exception {
+    OffLoop offLoop = new OffLoop(vertx, 10);
+    assertThat(get(offLoop.run(1_000, () -> "alone"))).isEqualTo("alone");
+  }
+
+  @Test
+  void aTaskThatFailsFailsItsFutureAndFreesItsBytes() throws Exception {
+    OffLoop offLoop = new OffLoop(vertx, 1_000);
+    Future<String> failed = offLoop.run(1_000, () -> {
       throw ApiError.badRequest("body: refused");
     });
     try {
-      failed.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException expected) {
+      get(failed);
+    } catch (ExecutionException expected) {
       assertThat(expected.getCause()).isInstanceOf(ApiError.class).hasMessageContaining("body: refused");
     }
     assertThat(failed.failed()).isTrue();
-    assertThat(offLoop.run(() -> "next").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("next");
+    assertThat(get(offLoop.run(1_000, () -> "next"))).isEqualTo("next");
+  }
+
+  private static <T> T get(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 }
