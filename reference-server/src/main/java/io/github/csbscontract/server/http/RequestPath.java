@@ -121,26 +121,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
               recording == null ? () -> { } : recording::unanswered);
           return;
         }
-        Dispatcher.Call call;
-        byte[] answer;
-        try {
-          call = dispatcher.prepare(pathValues, body);
-          answer = call.prechecked() ? dispatcher.finish(call) : null;
-        } catch (RuntimeException refused) {
-          Answers.failure(request, refused);
-          return;
-        }
-        if (answer != null) {
-          Answers.json(request, answer);
-          return;
-        }
-        offLoop.run(body.length(), () -> dispatcher.finish(call)).onComplete(finished -> {
-          if (finished.succeeded()) {
-            Answers.json(request, finished.result());
-          } else {
-            Answers.failure(request, finished.cause());
-          }
-        });
+        dispatch(request, pathValues, body);
       });
     } catch (RuntimeException | LinkageError refused) {
       // A linkage error (a page missing from the jar) is our fault, answered 500 like the rest.
@@ -166,6 +147,30 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       error = ApiError.protocol(400, "request: not a well-formed HTTP/1.1 request");
     }
     Answers.failure(request, error);
+  }
+
+  /** The operation's answer: here when the precheck passes, else described off the loop. */
+  private void dispatch(HttpServerRequest request, String[] pathValues, BodyReader.Body body) {
+    Dispatcher.Call call;
+    byte[] answer;
+    try {
+      call = dispatcher.prepare(pathValues, body);
+      answer = call.prechecked() ? dispatcher.finish(call) : null;
+    } catch (RuntimeException refused) {
+      Answers.failure(request, refused);
+      return;
+    }
+    if (answer != null) {
+      Answers.json(request, answer);
+      return;
+    }
+    offLoop.run(body.length(), () -> dispatcher.finish(call)).onComplete(finished -> {
+      if (finished.succeeded()) {
+        Answers.json(request, finished.result());
+      } else {
+        Answers.failure(request, finished.cause());
+      }
+    });
   }
 
   private static long declaredLength(HttpServerRequest request) {

@@ -12,11 +12,11 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
-import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +40,14 @@ import java.util.concurrent.TimeUnit;
 // One class because each check hooks a different method of Netty's decoder and they share the
 // connection's state (the header deadline, a body being refused, the chunk-size scanner).
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
+
+  /** RFC 3986's unreserved, sub-delims and percent signs (their two hex digits are unreserved). */
+  private static final String REG_NAME_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%!$&'()*+,;=";
+  private static final boolean[] REG_NAME = characters(REG_NAME_CHARS);
+  /** IPv6 and IPvFuture addresses: the reg-name's characters and colons. */
+  private static final boolean[] HOST_LITERAL = characters(REG_NAME_CHARS + ":");
+  private static final boolean[] DIGIT = characters("0123456789");
 
   private static final AttributeKey<FramingError> VIOLATION = AttributeKey.valueOf(StrictRequestDecoder.class, "violation");
 
@@ -282,14 +290,6 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     }
     return end == host.length() || (host.charAt(end) == ':' && allOf(host, end + 1, host.length(), DIGIT));
   }
-
-  private static final boolean[] DIGIT = characters("0123456789");
-  /** RFC 3986's unreserved, sub-delims and percent signs (their two hex digits are unreserved). */
-  private static final boolean[] REG_NAME =
-      characters("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%!$&'()*+,;=");
-  /** IPv6 and IPvFuture addresses: the reg-name's characters and colons. */
-  private static final boolean[] HOST_LITERAL =
-      characters("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%!$&'()*+,;=:");
 
   private static boolean[] characters(String allowed) {
     boolean[] table = new boolean[128];
