@@ -1,7 +1,9 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.jaxrs.GatewayError;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,8 +23,19 @@ final class MetaPages {
   static final String SPEC_RESOURCE = "io/github/csbscontract/spec/openapi.yaml";
   static final String DOCS_RESOURCE = "io/github/csbscontract/spec/docs.html";
 
-  /** A fixed answer: content type and body. */
-  record Page(String contentType, byte[] body) {}
+  /**
+   * A fixed answer: content type and body. Each answer sends a slice of one direct buffer: a heap
+   * copy per answer (the docs page is 2 MB), which the socket write copies again into direct
+   * memory, let a hundred clients that pipeline requests for it and never read fill the heap, or
+   * the direct memory, and stall an event loop. A slice of a direct buffer is written as it is.
+   */
+  record Page(String contentType, Buffer buffer) {
+
+    Page(String contentType, byte[] body) {
+      this(contentType, BufferInternal.buffer(
+          Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body).asReadOnly())));
+    }
+  }
 
   static final String ROOT = "/";
   static final String DOCS = "/docs";
@@ -52,7 +65,7 @@ final class MetaPages {
     if (page == null) {
       response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, DOCS).end();
     } else {
-      response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType()).end(Buffer.buffer(page.body()));
+      response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType()).end(page.buffer());
     }
   }
 
