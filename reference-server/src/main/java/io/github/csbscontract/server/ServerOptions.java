@@ -59,7 +59,7 @@ public record ServerOptions(
                                                            (memory for bodies held at once; past it: 503)
         --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
         --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
-        --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent connection between requests: closed)
+        --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent between requests, or not reading: closed)
         --shutdown-grace TIME      CSBS_SHUTDOWN_GRACE     5s    (on SIGTERM, for accepted requests)
         --admin true|false         CSBS_ADMIN              false (the admin API under /_csbs/: faults,
                                                                   recorded requests, catalog; loopback only)

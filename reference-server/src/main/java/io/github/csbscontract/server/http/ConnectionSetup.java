@@ -30,11 +30,13 @@ public final class ConnectionSetup {
 
   private final HttpServerOptions http;
   private final long headerTimeoutMillis;
+  private final long idleTimeoutMillis;
   private final byte[] headerTimeoutAnswer = Answers.raw(408, "Request Timeout",
       ApiError.protocol(408, "the request line and headers did not arrive in time"));
 
   public ConnectionSetup(ServerOptions options) {
     this.headerTimeoutMillis = Math.max(1, options.headerTimeout().toMillis());
+    this.idleTimeoutMillis = Math.max(1, options.idleTimeout().toMillis());
     this.http = new HttpServerOptions()
         .setHost(options.host())
         .setPort(options.port())
@@ -44,7 +46,7 @@ public final class ConnectionSetup {
         .setHttp2ClearTextEnabled(false)
         .setHandle100ContinueAutomatically(false)
         // Reads only, with IdleGuard holding the event back while an answer is owed: see there.
-        .setReadIdleTimeout((int) Math.max(1, options.idleTimeout().toMillis()))
+        .setReadIdleTimeout((int) idleTimeoutMillis)
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
   }
 
@@ -59,7 +61,7 @@ public final class ConnectionSetup {
       pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(http, headerTimeoutMillis, headerTimeoutAnswer));
     }
     if (pipeline.get(HANDLER) != null) {
-      pipeline.addBefore(HANDLER, "csbsIdleGuard", new IdleGuard());
+      pipeline.addBefore(HANDLER, "csbsIdleGuard", new IdleGuard(idleTimeoutMillis));
     }
   }
 }

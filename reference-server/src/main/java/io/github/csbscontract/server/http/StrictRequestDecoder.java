@@ -322,14 +322,16 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
    * RFC 9112 section 9.6: "close" among a Connection header's options closes the connection
    * after the answer. Vert.x compares whole field values, so {@code keep-alive, close} was kept
    * open (and a pipelined request after it served); the options of such a list are put in the
-   * form it reads. Only lists are parsed: a single option it already reads right.
+   * form it reads. A single field with a single option it already reads right.
    */
   private static void normalizeConnection(HttpRequest request) {
     HttpHeaders headers = request.headers();
-    boolean list = false;
+    List<String> fields = headers.getAll(HttpHeaderNames.CONNECTION);
+    // Two fields are a list too: Vert.x reads an HTTP/1.0 request as keep-alive if any says so.
+    boolean list = fields.size() > 1;
     boolean close = false;
     boolean keepAlive = false;
-    for (String field : headers.getAll(HttpHeaderNames.CONNECTION)) {
+    for (String field : fields) {
       if (field.indexOf(',') < 0) {
         close |= field.trim().equalsIgnoreCase("close");
         keepAlive |= field.trim().equalsIgnoreCase("keep-alive");
