@@ -91,6 +91,55 @@ class HostileTrafficIT {
     }
   }
 
+  /**
+   * Answers that are never read: 150 clients each pipeline three requests for the 2 MB docs page
+   * and stop reading. Copies of the page per answer ran a 128 MiB heap out, and then the direct
+   * memory that socket writes copy heap buffers into, which stalled an event loop; and the
+   * connections were held past the idle timeout.
+   */
+  @Test
+  void clientsThatNeverReadLargeAnswersDoNotStallTheServerAndAreClosed() throws Exception {
+    try (ServerProcess server = ServerProcess.start(List.of("-Xmx128m", EXIT_ON_OOM), Map.of(), "--port", "0",
+        "--idle-timeout", "1s")) {
+      URI base = server.awaitReady();
+      byte[] pipelined = "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(3).getBytes(StandardCharsets.US_ASCII);
+      List<Socket> readers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 150; i++) {
+          Socket reader = new Socket();
+          reader.setReceiveBufferSize(2048);
+          reader.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()));
+          reader.getOutputStream().write(pipelined);
+          readers.add(reader);
+        }
+        Thread.sleep(300);
+        for (int i = 0; i < 20; i++) {
+          assertThat(check(base).statusCode()).isEqualTo(200);
+        }
+        // Two idle periods and some: each should be closed by now, its unsent answers dropped.
+        Thread.sleep(2_500);
+        int closed = 0;
+        for (Socket reader : readers) {
+          reader.setSoTimeout(2_000);
+          long received = 0;
+          try (InputStream in = reader.getInputStream()) {
+            received = in.transferTo(java.io.OutputStream.nullOutputStream());
+            closed++;
+          } catch (IOException resetOrTimedOut) {
+            closed += resetOrTimedOut instanceof java.net.SocketTimeoutException ? 0 : 1;
+          }
+          assertThat(received).as("not all three answers were held for it").isLessThan(3L * 1_900_000);
+        }
+        assertThat(closed).isEqualTo(readers.size());
+        assertThat(server.process.isAlive()).isTrue();
+      } finally {
+        for (Socket reader : readers) {
+          reader.close();
+        }
+      }
+    }
+  }
+
   /** Whether an attacker got a 503; the last to come are the ones past the budget. */
   private static boolean someAnswered503(List<Socket> attackers) throws IOException {
     for (int i = attackers.size() - 1; i >= 0; i--) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -319,6 +320,19 @@ class HostileTrafficTest {
       assertThat(endOfStream(socket.getInputStream())).as("closed once idle after the answer").isTrue();
     } finally {
       server.faults().clear();
+    }
+  }
+
+  @Test
+  void closeInASecondConnectionFieldClosesAnHttp10Request() throws Exception {
+    try (Socket socket = connect()) {
+      String request = RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: keep-alive\r\nConnection: close\r\n", BODY)
+          .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
+      write(socket, request + request);
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.head()).doesNotContain("keep-alive");
+      assertThat(closedWithNothingMore(socket)).isTrue();
     }
   }
 
