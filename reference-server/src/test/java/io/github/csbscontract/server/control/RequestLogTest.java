@@ -38,9 +38,12 @@ class RequestLogTest {
     JsonNode tree = JSON.readTree(sixtyKib);
     for (int i = 0; i < 200; i++) {
       log.add(new RecordedRequest("POST", "/" + i, Map.of(), tree, sixtyKib, 200));
-      assertThat(weightOf(log)).isLessThanOrEqualTo(RequestLog.MAX_WEIGHT);
+      if (i % 20 == 0) {
+        assertThat(weightOf(log)).isLessThanOrEqualTo(RequestLog.MAX_WEIGHT);
+      }
     }
 
+    assertThat(weightOf(log)).isLessThanOrEqualTo(RequestLog.MAX_WEIGHT);
     List<RecordedRequest> kept = log.all();
     assertThat(kept).hasSizeBetween(2, 10);
     assertThat(kept.get(kept.size() - 1).path()).isEqualTo("/199");
