@@ -20,15 +20,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as bench  # noqa: E402  (the harness's servers, ports and request)
 
 
-def cpu_seconds(pid):
-    total = 0
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
-
-
 def main():
     args = sys.argv[1:]
     items = 1
@@ -56,10 +47,10 @@ def main():
             bench.wrk(server.url, script, 10, 2, 32)
         for _ in range(4):
             for name, server in servers.items():
-                before = cpu_seconds(server.proc.pid)
+                before = bench.cpu_seconds(server.proc.pid)
                 out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-s", script, server.url + bench.PATH],
                                      capture_output=True, text=True, check=True).stdout
-                spent = cpu_seconds(server.proc.pid) - before
+                spent = bench.cpu_seconds(server.proc.pid) - before
                 requests = int(re.search(r"(\d+) requests in", out).group(1))
                 results[name].append((requests / 5, spent / requests * 1e6))
     finally:

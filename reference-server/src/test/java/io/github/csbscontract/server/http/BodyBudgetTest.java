@@ -48,7 +48,7 @@ class BodyBudgetTest {
       for (int i = 0; i < 100; i++) {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
-        write(socket, head(MIB) + "{" + " ".repeat(1023));
+        RawHttp.write(socket, head(MIB) + "{" + " ".repeat(1023));
         declared.add(socket);
       }
       assertThat(RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)).status()).isEqualTo(200);
@@ -57,7 +57,7 @@ class BodyBudgetTest {
       try (Socket greedy = new Socket("127.0.0.1", port)) {
         greedy.setSoTimeout(10_000);
         try {
-          write(greedy, head(MIB) + "{" + " ".repeat(MIB - 50 * 1024));
+          RawHttp.write(greedy, head(MIB) + "{" + " ".repeat(MIB - 50 * 1024));
         } catch (java.io.IOException refusedWhileSending) {
           // The answer may come, and the connection close, before all of it is written.
         }
@@ -85,8 +85,4 @@ class BodyBudgetTest {
         + "\r\n\r\n";
   }
 
-  private static void write(Socket socket, String text) throws java.io.IOException {
-    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-    socket.getOutputStream().flush();
-  }
 }

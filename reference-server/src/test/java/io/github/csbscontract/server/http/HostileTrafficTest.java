@@ -129,8 +129,8 @@ class HostileTrafficTest {
   @MethodSource("smuggling")
   void ambiguousFramingIsRefusedAndTheConnectionClosedSoNothingHiddenIsAnswered(
       String attack, int status, String request) throws Exception {
-    try (Socket socket = connect()) {
-      write(socket, request);
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, request);
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
 
       assertThat(answer.status()).as(attack).isEqualTo(status);
@@ -144,8 +144,8 @@ class HostileTrafficTest {
 
   @Test
   void theSmuggledAdminRequestIsItselfValidSoTheTestsAboveCanFail() throws Exception {
-    try (Socket socket = connect()) {
-      write(socket, SMUGGLED);
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, SMUGGLED);
       assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(201);
     } finally {
       assertThat(server.faults().list()).hasSize(1);
@@ -160,8 +160,8 @@ class HostileTrafficTest {
         + "Content-Type: application/json\r\nContent-Length: " + huge.length() + "\r\n\r\n" + huge);
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.body()).contains("\"error_code\":\"APIG.0201\"");
-    try (Socket stalled = connect()) {
-      write(stalled, "PUT /_csbs/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    try (Socket stalled = RawHttp.connect(port)) {
+      RawHttp.write(stalled, "PUT /_csbs/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
           + "Content-Length: 100\r\n\r\n{\"projects\":");
       RawHttp.Answer answer = RawHttp.read(stalled.getInputStream());
       assertThat(answer.status()).as("a stalled admin body ends like any other").isEqualTo(400);
@@ -171,15 +171,15 @@ class HostileTrafficTest {
 
   @Test
   void aChunkedBodyWithValidFramingIsStillServed() throws Exception {
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       String chunks = "5\r\n" + BODY.substring(0, 5) + "\r\n" + Integer.toHexString(BODY.length() - 5).toUpperCase()
           + ";ext=1\r\n" + BODY.substring(5) + "\r\n0\r\n\r\n";
-      write(socket, HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunks);
+      RawHttp.write(socket, HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunks);
       assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
-      write(socket, HEAD + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(BODY.length()) + " ; name=\"quoted value\"\r\n"
+      RawHttp.write(socket, HEAD + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(BODY.length()) + " ; name=\"quoted value\"\r\n"
           + BODY + "\r\n0\r\nX-Checksum: abc\r\nX-Empty:\r\n\r\n");
       assertThat(RawHttp.read(socket.getInputStream()).status()).as("extensions and trailers are allowed").isEqualTo(200);
-      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      RawHttp.write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
       assertThat(RawHttp.read(socket.getInputStream()).status()).as("the connection serves on").isEqualTo(200);
     }
   }
@@ -188,8 +188,8 @@ class HostileTrafficTest {
   @ValueSource(strings = {"keep-alive, close", "close, keep-alive", "foo, close", "te,Close"})
   void closeAmongTheConnectionOptionsClosesAfterTheAnswer(String options) throws Exception {
     // RFC 9112 section 9.6; a pipelined request after it must not be answered.
-    try (Socket socket = connect()) {
-      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: " + options + "\r\n", BODY)
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: " + options + "\r\n", BODY)
           + RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
       assertThat(answer.status()).isEqualTo(200);
@@ -200,12 +200,12 @@ class HostileTrafficTest {
 
   @Test
   void keepAliveAmongTheOptionsOfAnHttp10RequestKeepsItOpen() throws Exception {
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       String request = RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: foo, Keep-Alive\r\n", BODY)
           .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
-      write(socket, request);
+      RawHttp.write(socket, request);
       assertThat(RawHttp.read(socket.getInputStream()).head()).contains("connection: keep-alive");
-      write(socket, request);
+      RawHttp.write(socket, request);
       assertThat(RawHttp.read(socket.getInputStream()).status()).as("the second, on the same connection").isEqualTo(200);
     }
   }
@@ -222,7 +222,7 @@ class HostileTrafficTest {
 
   @Test
   void headersTrickledByteByByteAreCutOffAfterTheHeaderTimeout() throws Exception {
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       OutputStream out = socket.getOutputStream();
       long started = System.nanoTime();
       byte[] head = HEAD.getBytes(StandardCharsets.US_ASCII);
@@ -251,14 +251,14 @@ class HostileTrafficTest {
 
   @Test
   void headerLinesSentWholeButSlowlyAreCutOffAfterTheHeaderTimeout() throws Exception {
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       long started = System.nanoTime();
-      write(socket, "POST " + RawHttp.PATH + " HTTP/1.1\r\n");
+      RawHttp.write(socket, "POST " + RawHttp.PATH + " HTTP/1.1\r\n");
       // Each line arrives whole, well inside the timeout of the one before: only the head's total counts.
       for (int i = 0; i < 40 && socket.getInputStream().available() == 0; i++) {
         Thread.sleep(100);
         try {
-          write(socket, "X-Slow-" + i + ": 1\r\n");
+          RawHttp.write(socket, "X-Slow-" + i + ": 1\r\n");
         } catch (SocketException closed) {
           break;
         }
@@ -278,8 +278,8 @@ class HostileTrafficTest {
     List<Socket> slow = new ArrayList<>();
     try {
       for (int i = 0; i < 200; i++) {
-        Socket socket = connect();
-        write(socket, "POST " + RawHttp.PATH);
+        Socket socket = RawHttp.connect(port);
+        RawHttp.write(socket, "POST " + RawHttp.PATH);
         slow.add(socket);
       }
       assertThat(RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)).status()).isEqualTo(200);
@@ -296,8 +296,8 @@ class HostileTrafficTest {
 
   @Test
   void anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-    try (Socket socket = connect()) {
-      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
       assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
       long started = System.nanoTime();
       socket.setSoTimeout(6_000);
@@ -310,9 +310,9 @@ class HostileTrafficTest {
   void anAnswerSlowerThanTheIdleTimeoutStillArrivesAndTheConnectionIsClosedWhenIdleAfterIt() throws Exception {
     // The idle timeout (2 s here) watches reads; a client waiting for its answer sends nothing.
     server.faults().add(Fault.latency(Duration.ofMillis(3_000)));
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       long started = System.nanoTime();
-      write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
+      RawHttp.write(socket, RawHttp.request("POST", RawHttp.PATH, AUTH, BODY));
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
       assertThat(answer.status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
@@ -325,10 +325,10 @@ class HostileTrafficTest {
 
   @Test
   void closeInASecondConnectionFieldClosesAnHttp10Request() throws Exception {
-    try (Socket socket = connect()) {
+    try (Socket socket = RawHttp.connect(port)) {
       String request = RawHttp.request("POST", RawHttp.PATH, AUTH + "Connection: keep-alive\r\nConnection: close\r\n", BODY)
           .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
-      write(socket, request + request);
+      RawHttp.write(socket, request + request);
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
       assertThat(answer.status()).isEqualTo(200);
       assertThat(answer.head()).doesNotContain("keep-alive");
@@ -365,8 +365,8 @@ class HostileTrafficTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("protocolRefusals")
   void protocolRefusalsCarryTheServicesErrorBody(String what, int status, String request) throws Exception {
-    try (Socket socket = connect()) {
-      write(socket, request);
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, request);
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
 
       assertThat(answer.status()).as(what).isEqualTo(status);
@@ -447,11 +447,11 @@ class HostileTrafficTest {
   @Test
   void expectContinueIsNotSentToAnHttp10Client() throws Exception {
     // RFC 9110 section 15.2: no 1xx to an HTTP/1.0 client; it sends its body without waiting.
-    try (Socket socket = connect()) {
-      write(socket, HEAD.replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n") + "Expect: 100-continue\r\nContent-Length: "
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, HEAD.replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n") + "Expect: 100-continue\r\nContent-Length: "
           + BODY.length() + "\r\n\r\n");
       Thread.sleep(300);
-      write(socket, BODY);
+      RawHttp.write(socket, BODY);
       RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
       assertThat(answer.head()).startsWith("http/1.0 200 ");
       assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
@@ -461,28 +461,19 @@ class HostileTrafficTest {
   @Test
   void theAdminApiAnswersExpectContinueToo() throws Exception {
     String fault = "{\"kind\":\"throttled\"}";
-    try (Socket socket = connect()) {
-      write(socket, "POST /_csbs/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, "POST /_csbs/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
           + "Expect: 100-continue\r\nContent-Length: " + fault.length() + "\r\n\r\n");
       byte[] interim = socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
       assertThat(new String(interim, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
-      write(socket, fault);
+      RawHttp.write(socket, fault);
       assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(201);
     } finally {
       server.faults().clear();
     }
   }
 
-  private static Socket connect() throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout(10_000);
-    return socket;
-  }
 
-  private static void write(Socket socket, String text) throws IOException {
-    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-    socket.getOutputStream().flush();
-  }
 
   /** True when the server closed the connection (EOF or reset) and sent nothing after the answer. */
   static boolean closedWithNothingMore(Socket socket) throws IOException {

@@ -64,6 +64,18 @@ final class RawHttp {
         + "\r\n" + (body == null ? "" : body);
   }
 
+  /** A connection to the server on {@code port}, reads bounded to 10 s. */
+  static Socket connect(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    return socket;
+  }
+
+  static void write(Socket socket, String text) throws IOException {
+    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+  }
+
   static Answer exchange(int port, String request) throws IOException {
     return exchange(port, request.getBytes(StandardCharsets.UTF_8));
   }

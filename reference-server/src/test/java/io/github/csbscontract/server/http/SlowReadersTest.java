@@ -45,7 +45,7 @@ class SlowReadersTest {
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(2048);
       socket.connect(new InetSocketAddress("127.0.0.1", port));
-      write(socket, "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(3));
+      RawHttp.write(socket, "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(3));
       // Silent and not reading, for longer than two idle periods (500 ms each here).
       Thread.sleep(2_000);
       socket.setSoTimeout(10_000);
@@ -57,8 +57,8 @@ class SlowReadersTest {
   @Test
   void aSlowButSteadyReaderGetsAllOfALargeAnswer() throws Exception {
     int docs = RawHttp.exchange(port, "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").body().length();
-    try (Socket socket = connect()) {
-      write(socket, "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, "GET /docs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
       InputStream in = socket.getInputStream();
       byte[] chunk = new byte[64 * 1024];
       long received = 0;
@@ -83,13 +83,13 @@ class SlowReadersTest {
     try (Socket stalled = new Socket()) {
       stalled.setReceiveBufferSize(2048);
       stalled.connect(new InetSocketAddress("127.0.0.1", port));
-      write(stalled, "GET /_csbs/requests HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      RawHttp.write(stalled, "GET /_csbs/requests HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
       int status = 503;
       while (status == 503 && System.nanoTime() < deadline) {
         try {
           // Never idle to the read timeout: a request every 200 ms.
-          write(stalled, "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+          RawHttp.write(stalled, "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         } catch (IOException closed) {
           // The server gave up on it: what this test waits for.
         }
@@ -103,14 +103,5 @@ class SlowReadersTest {
     }
   }
 
-  private static Socket connect() throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout(10_000);
-    return socket;
-  }
 
-  private static void write(Socket socket, String text) throws IOException {
-    socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-    socket.getOutputStream().flush();
-  }
 }
