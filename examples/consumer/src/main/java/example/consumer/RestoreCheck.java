@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A user's code: the README's client example, word for word between the markers, compiled
- * against nothing but what the client's published POM brings (the compile scope).
+ * A user's code: the client page's example (docs/client.md), word for word between the markers
+ * (named when the example was in the README), compiled against nothing but what the client's
+ * published POM brings (the compile scope).
  */
 public final class RestoreCheck {
 
   private RestoreCheck() {}
 
-  /** Asks whether the README's backup can be restored and prints the answer. */
+  /** Asks whether the example's backup can be restored and prints the answer. */
   public static void printRestorability(String endpoint, Supplier<String> iamToken) {
     // README example start
     try (CsbsClient csbs = CsbsClient.builder()

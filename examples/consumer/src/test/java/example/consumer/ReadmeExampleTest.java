@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The README's example against the reference server's demo catalog, in-process. */
+/** The client page's example (docs/client.md) against the reference server's demo catalog, in-process. */
 class ReadmeExampleTest {
 
   @Test

@@ -19,7 +19,7 @@ import org.w3c.dom.NodeList;
  * examples/consumer stands where a user stands, so it cannot inherit the parent pom: it pins its
  * own plugin and test-library versions. These tests keep them equal to the parent's (a version
  * bump there fails here until the consumer follows), keep it free of a parent, and keep its
- * copy of the README example equal to the README.
+ * copy of the client page's example equal to the page (docs/client.md).
  */
 class ConsumerExampleTest {
 
@@ -63,7 +63,7 @@ class ConsumerExampleTest {
   }
 
   @Test
-  void theConsumersExampleIsTheReadmes() throws Exception {
+  void theConsumersExampleIsTheClientPages() throws Exception {
     String source = Files.readString(CONSUMER.resolve("src/main/java/example/consumer/RestoreCheck.java"));
     String start = "// README example start\n";
     String example = source.substring(source.indexOf(start) + start.length(), source.indexOf("    // README example end"));
@@ -71,7 +71,7 @@ class ConsumerExampleTest {
         .reduce((a, b) -> a + "\n" + b).orElseThrow();
 
     assertThat(dedented).contains("CsbsClient.builder()");
-    assertThat(Files.readString(ROOT.resolve("README.md"))).contains(dedented);
+    assertThat(Files.readString(ROOT.resolve("docs/client.md"))).contains(dedented);
   }
 
   /** groupId:artifactId of each plugin (managed or used) with a version, and of each plugin's dependencies. */

@@ -13,14 +13,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's client example, compiled and run here; a second test keeps the two texts equal. */
+/**
+ * The client page's example (docs/client.md), compiled and run here; a second test keeps the two
+ * texts equal. The markers keep the name they had when the example was in the README.
+ */
 class ReadmeExampleTest {
 
   @RegisterExtension
   static final SpecCheckedWireMock wireMock = new SpecCheckedWireMock();
 
   private static final Path SOURCE = Path.of("src/test/java/io/github/csbscontract/client/ReadmeExampleTest.java");
-  private static final Path README = Path.of("../README.md");
+  private static final Path CLIENT_PAGE = Path.of("../docs/client.md");
 
   @Test
   void theExampleRuns() {
@@ -56,12 +59,12 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void theReadmeShowsExactlyThisExample() throws Exception {
+  void theClientPageShowsExactlyThisExample() throws Exception {
     String source = Files.readString(SOURCE);
     String example = source.substring(source.indexOf("// README example start\n") + "// README example start\n".length(),
         source.indexOf("      // README example end"));
     String dedented = example.lines().map(line -> line.length() >= 6 ? line.substring(6) : line.strip())
         .reduce((a, b) -> a + "\n" + b).orElseThrow();
-    assertThat(Files.readString(README)).contains(dedented);
+    assertThat(Files.readString(CLIENT_PAGE)).contains(dedented);
   }
 }

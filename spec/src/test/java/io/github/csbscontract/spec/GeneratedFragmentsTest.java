@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The lists that are generated into hand-written text: the error table and the list of
  * contract choices in the spec's description (and so in the rendered docs), and the list of
- * choices in the README. Each must be exactly what its source (errors.yaml, the spec's marks)
+ * choices on the API designers' page (docs/api-designers.md). Each must be exactly what its source (errors.yaml, the spec's marks)
  * gives today. To regenerate them after a change:
  * {@code ./mvnw -pl spec test -Dtest=GeneratedFragmentsTest -Dspec.writeFragments=true}.
  */
 class GeneratedFragmentsTest {
 
   private static final Path SPEC_SOURCE = Path.of("src/main/resources/openapi.yaml");
-  private static final Path README = Path.of("../README.md");
+  private static final Path DESIGNERS_PAGE = Path.of("../docs/api-designers.md");
   private static final boolean WRITE = Boolean.getBoolean("spec.writeFragments");
   private static final String HOW = "; regenerate with ./mvnw -pl spec test -Dtest=GeneratedFragmentsTest"
       + " -Dspec.writeFragments=true";
@@ -33,8 +33,8 @@ class GeneratedFragmentsTest {
   }
 
   @Test
-  void theReadmesListOfChoicesIsTheSpecsMarks() throws IOException {
-    check(README, Files.readString(README), "contract-choices", SpecMarks.of(SpecContract.specText()).markdownList());
+  void theDesignersPagesListOfChoicesIsTheSpecsMarks() throws IOException {
+    check(DESIGNERS_PAGE, Files.readString(DESIGNERS_PAGE), "contract-choices", SpecMarks.of(SpecContract.specText()).markdownList());
   }
 
   @Test

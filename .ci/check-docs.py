@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Fails when a page of the docs points at something that is not there.
+
+Checked in README.md, BENCHMARKS.md, RELIABILITY.md and docs/**/*.md (not CHANGELOG.md, which
+names things as they were):
+- relative Markdown links: the file exists, and a #fragment into a Markdown page is one of its
+  headings;
+- backticked repository paths (`spec/src/main/resources/openapi.yaml`, `rules/.../RestoreRule.java`):
+  the path exists in git (a `...` stands for any folders; paths under target/ are built, so they
+  are not checked);
+- backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`) and
+  unbackticked test class names (`...Test`, `...IT`, `...Benchmark`): the type is declared in a
+  tracked .java file, is a schema of the spec (generated models), or is one of the outside
+  libraries' types listed below; a named member must occur in the type's file.
+Run from anywhere: python3 .ci/check-docs.py. Exit code 1 lists every problem.
+"""
+import fnmatch
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+# Types of outside libraries and the JDK that the docs name; ours must be in the source tree.
+OUTSIDE = set("""
+Application BodyHandler CompletableFuture ConnectionBase ContextResolver Duration Feature
+Http1xServerConnection HttpObjectDecoder HttpRequestDecoder HttpServerCodec
+HttpServerExpectContinueHandler IdleStateHandler Integer List NonBlocking ObjectMapper
+OkHttpClient Path Provider ResourceConfig Router RoutingContext SameThreadIOStrategy String URI
+VertxHttpRequestDecoder
+""".split())
+
+# The generated JAX-RS interface and Retrofit interface take their names from the spec's tag.
+GENERATED = {"ResourcesApi"}
+
+
+def tracked_files():
+    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [line for line in out.stdout.splitlines() if (ROOT / line).exists()]
+
+
+FILES = tracked_files()
+TOP = {f.split("/", 1)[0] for f in FILES if "/" in f}
+DECLARED = {}
+for f in FILES:
+    if f.endswith(".java"):
+        text = (ROOT / f).read_text(encoding="utf-8", errors="replace")
+        for m in re.finditer(r"\b(?:class|interface|enum|record|@interface)\s+([A-Z]\w*)", text):
+            DECLARED.setdefault(m.group(1), []).append(f)
+SPEC = (ROOT / "spec/src/main/resources/openapi.yaml").read_text(encoding="utf-8")
+SCHEMAS = set(re.findall(r"^    ([A-Z]\w*):\s*$", SPEC, re.M))
+
+
+def slug(heading):
+    s = heading.strip().lower()
+    s = re.sub(r"[^\w\- ]", "", s)
+    return s.replace(" ", "-")
+
+
+def headings(page):
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^```.*?^```", "", text, flags=re.M | re.S)
+    return {slug(h) for h in re.findall(r"^#+\s+(.*)$", text, re.M)}
+
+
+def path_exists(p):
+    p = p.rstrip("/")
+    if "..." in p:
+        pattern = re.escape(p).replace(re.escape("..."), ".*")
+        return any(re.fullmatch(pattern, f) or re.match(pattern + "/", f) for f in FILES)
+    return any(f == p or f.startswith(p + "/") for f in FILES)
+
+
+def ignored(p):
+    """A path git ignores (a fuzzer's working corpus, say) is made by a run, not kept."""
+    return subprocess.run(["git", "check-ignore", "-q", p], cwd=ROOT).returncode == 0
+
+
+def java_name_problem(token):
+    m = re.fullmatch(r"@?([A-Z][A-Za-z0-9]*)((?:\.\w+)*)(?:\(.*\))?(?:<.*>)?(?:\s+\w+)?", token)
+    if not m:
+        return None
+    name, members = m.group(1), m.group(2)
+    if not re.search(r"[a-z]", name) or not re.search(r"[A-Z].*[a-z]|[a-z].*[A-Z]", name):
+        return None  # APIG, CSBS, HV000001, words like Jersey
+    if len(name) < 4 or not re.search(r"[a-z][A-Z]|^[A-Z]{2}", name):
+        return None  # a capitalised word, not a Java name
+    if name in OUTSIDE:
+        return None
+    if name in SCHEMAS or name in GENERATED or (name.startswith("New") and name[3:] in SCHEMAS):
+        return None  # generated models, and the Go client's constructors of them
+    if name not in DECLARED:
+        return f"no type {name}"
+    member = members.lstrip(".").split(".")[0] if members else ""
+    if member and member[0].islower():
+        texts = [(ROOT / f).read_text(encoding="utf-8") for f in DECLARED[name]]
+        if not any(re.search(r"\b" + re.escape(member) + r"\b", t) for t in texts):
+            return f"no member {member} in {name}"
+    return None
+
+
+def check(page):
+    problems = []
+    text = page.read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.M | re.S)
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+        if re.match(r"[a-z]+:", target):
+            continue
+        file_part, _, fragment = target.partition("#")
+        dest = (page.parent / file_part).resolve() if file_part else page
+        if not dest.exists():
+            problems.append(f"link to a missing file: {target}")
+        elif fragment and dest.suffix == ".md" and fragment not in headings(dest):
+            problems.append(f"link to a missing heading: {target}")
+    for span in re.findall(r"`([^`\n]+)`", prose):
+        for token in re.split(r"[,\s]+(?=\S)", span) if "/" in span else [span]:
+            first = token.split("/", 1)[0]
+            if "/" in token and first in TOP and not re.search(r"[<>{}*]|/target/|X\.Y\.Z", token):
+                if " " not in token and not path_exists(token) and not ignored(token):
+                    problems.append(f"missing path: {token}")
+            elif re.fullmatch(r"[a-z]+/[A-Z]\w*", token):
+                problem = java_name_problem(token.split("/")[1])  # a class named by its package
+                if problem:
+                    problems.append(f"`{token}`: {problem}")
+        problem = java_name_problem(span.strip())
+        if problem:
+            problems.append(f"`{span}`: {problem}")
+    for name in set(re.findall(r"(?<![`.\w])([A-Z][a-z]\w*(?:Test|IT|Benchmark))\b", prose)):
+        if name not in DECLARED:
+            problems.append(f"no test class {name}")
+    return problems
+
+
+def main():
+    pages = [ROOT / "README.md", ROOT / "BENCHMARKS.md", ROOT / "RELIABILITY.md"]
+    pages += sorted((ROOT / "docs").rglob("*.md"))
+    failed = False
+    for page in pages:
+        if not page.exists():
+            continue
+        for problem in check(page):
+            failed = True
+            print(f"{page.relative_to(ROOT)}: {problem}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
