@@ -11,7 +11,9 @@ names things as they were):
 - backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`) and
   unbackticked test class names (`...Test`, `...IT`, `...Benchmark`): the type is declared in a
   tracked .java file, is a schema of the spec (generated models), or is one of the outside
-  libraries' types listed below; a named member must occur in the type's file.
+  libraries' types listed below; a named member must occur in the type's file;
+- in every tracked text file, a section cited as BENCHMARKS.md, "Title" (or RELIABILITY.md,
+  "Title"; comments too): the page has a heading that holds the title.
 Run from anywhere: python3 .ci/check-docs.py. Exit code 1 lists every problem.
 """
 import fnmatch
@@ -132,6 +134,22 @@ def check(page):
     return problems
 
 
+def section_citations():
+    problems = []
+    pages = {name: [" ".join(h.lower().split()) for h in re.findall(r"^#+\s+(.*)$", (ROOT / name).read_text(encoding="utf-8"), re.M)]
+             for name in ("BENCHMARKS.md", "RELIABILITY.md") if (ROOT / name).exists()}
+    for f in FILES:
+        if not re.search(r"\.(java|py|md|xml|ya?ml|mjs|sh|properties)$", f) or f in ("CHANGELOG.md", ".ci/check-docs.py"):
+            continue
+        text = (ROOT / f).read_text(encoding="utf-8", errors="replace")
+        flat = re.sub(r"\s*\n\s*(?://+|\*|#)?\s*", " ", text)  # comments and prose rejoined
+        for page, title in re.findall(r"(BENCHMARKS\.md|RELIABILITY\.md)[,:]?\s*\(?\s*\"([^\"]{3,80})\"", flat):
+            wanted = " ".join(title.lower().split())
+            if page in pages and not any(wanted in h for h in pages[page]):
+                problems.append(f"{f}: cites {page}, \"{title}\", which has no such heading")
+    return problems
+
+
 def main():
     pages = [ROOT / "README.md", ROOT / "BENCHMARKS.md", ROOT / "RELIABILITY.md"]
     pages += sorted((ROOT / "docs").rglob("*.md"))
@@ -142,6 +160,9 @@ def main():
         for problem in check(page):
             failed = True
             print(f"{page.relative_to(ROOT)}: {problem}")
+    for problem in section_citations():
+        failed = True
+        print(problem)
     return 1 if failed else 0
 
 

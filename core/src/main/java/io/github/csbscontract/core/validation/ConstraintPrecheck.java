@@ -35,8 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * without that bookkeeping. It only ever says "valid" or "ask the validator": when it finds a
  * problem, or meets a constraint it does not know, the caller runs the validator, which stays
  * the only source of violations and messages. The server's and the client's tests hold it to
- * the validator's verdict on random requests. It pays its length: BENCHMARKS.md ("What changed,
- * and why each step") measured the reference server's valid batch and the client's overhead
+ * the validator's verdict on random requests. It pays its length: BENCHMARKS.md ("Choices these
+ * figures decided") measured the reference server's valid batch and the client's overhead
  * with and without it; Hibernate Validator's programmatic API has no cheaper path to the same
  * verdict.
  *
