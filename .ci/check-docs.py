@@ -12,6 +12,8 @@ names things as they were):
   unbackticked test class names (`...Test`, `...IT`, `...Benchmark`): the type is declared in a
   tracked .java file, is a schema of the spec (generated models), or is one of the outside
   libraries' types listed below; a named member must occur in the type's file;
+- commits named by their hash (7 to 12 hex digits, a digit and a letter among them) and
+  branches cited as branch `name` exist (commits are not checked in a shallow clone);
 - in every tracked text file, a section cited as BENCHMARKS.md, "Title" (or RELIABILITY.md,
   "Title"; comments too): the page has a heading that holds the title.
 Run from anywhere: python3 .ci/check-docs.py. Exit code 1 lists every problem.
@@ -152,6 +154,27 @@ def section_citations():
     return problems
 
 
+def git_objects_missing(pages):
+    """Commit hashes and branches the pages cite that this repository does not hold."""
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.strip() == "true"
+    cited = {}
+    for page in pages:
+        prose = page.read_text(encoding="utf-8")
+        for h in re.findall(r"(?<![\w-])([0-9a-f]{7,12})(?![\w-])", prose):
+            if re.search(r"[0-9]", h) and re.search(r"[a-f]", h) and not shallow:
+                cited.setdefault(h + "^{commit}", page)
+        for b in re.findall(r"branch `([^`]+)`", prose):
+            cited.setdefault("refs/heads/" + b, page)
+    if not cited:
+        return []
+    names = list(cited)
+    out = subprocess.run(["git", "cat-file", "--batch-check"], cwd=ROOT, input="\n".join(names) + "\n",
+                         capture_output=True, text=True).stdout.splitlines()
+    return [f"{cited[n].relative_to(ROOT)}: no commit or branch {n.split('^')[0]}"
+            for n, line in zip(names, out) if line.endswith("missing")]
+
+
 def main():
     pages = [ROOT / "README.md", ROOT / "BENCHMARKS.md", ROOT / "RELIABILITY.md"]
     pages += sorted((ROOT / "docs").rglob("*.md"))
@@ -162,7 +185,7 @@ def main():
         for problem in check(page):
             failed = True
             print(f"{page.relative_to(ROOT)}: {problem}")
-    for problem in section_citations():
+    for problem in git_objects_missing(pages) + section_citations():
         failed = True
         print(problem)
     return 1 if failed else 0
