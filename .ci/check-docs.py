@@ -9,7 +9,8 @@ names things as they were):
   the path exists in git (a `...` stands for any folders; paths under target/ are built, so they
   are not checked);
 - backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`) and
-  unbackticked test class names (`...Test`, `...IT`, `...Benchmark`): the type is declared in a
+  unbackticked test class names (`...Test`, `...IT`, `...Benchmark`) and CamelCase words in
+  Mermaid diagrams: the type is declared in a
   tracked .java file, is a schema of the spec (generated models), or is one of the outside
   libraries' types listed below; a named member must occur in the type's file;
 - commits named by their hash (7 to 12 hex digits, a digit and a letter among them) and
@@ -130,6 +131,11 @@ def check(page):
         problem = java_name_problem(span.strip())
         if problem:
             problems.append(f"`{span}`: {problem}")
+    for block in re.findall(r"^```mermaid\n(.*?)^```", text, flags=re.M | re.S):
+        for name in set(re.findall(r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b", block)):
+            problem = java_name_problem(name)  # the pictures name classes too
+            if problem:
+                problems.append(f"diagram: {problem}")
     for name in set(re.findall(r"(?<![`.\w])([A-Z][a-z]\w*(?:Test|IT|Benchmark))\b", prose)):
         if name not in DECLARED:
             problems.append(f"no test class {name}")
