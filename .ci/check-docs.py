@@ -8,18 +8,17 @@ names things as they were):
 - backticked repository paths (`spec/src/main/resources/openapi.yaml`, `rules/.../RestoreRule.java`):
   the path exists in git (a `...` stands for any folders; paths under target/ are built, so they
   are not checked);
-- backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`) and
+- backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`),
   unbackticked test class names (`...Test`, `...IT`, `...Benchmark`) and CamelCase words in
-  Mermaid diagrams: the type is declared in a
-  tracked .java file, is a schema of the spec (generated models), or is one of the outside
-  libraries' types listed below; a named member must occur in the type's file;
+  Mermaid diagrams: the type is declared in a tracked .java file, is a schema of the spec
+  (generated models), or is one of the outside libraries' types listed below; a named member
+  must occur in the type's file;
 - commits named by their hash (7 to 12 hex digits, a digit and a letter among them) and
   branches cited as branch `name` exist (commits are not checked in a shallow clone);
 - in every tracked text file, a section cited as BENCHMARKS.md, "Title" (or RELIABILITY.md,
   "Title"; comments too): the page has a heading that holds the title.
 Run from anywhere: python3 .ci/check-docs.py. Exit code 1 lists every problem.
 """
-import fnmatch
 import pathlib
 import re
 import subprocess
