@@ -82,7 +82,8 @@ final class Failures {
   static CsbsException ofExchange(String context, IOException e, CallState state, OkHttpClient http, boolean closed,
       String baseUrl) {
     if (e instanceof UnreadableBody unreadable) {
-      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet, e);
+      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet,
+          Printable.safeCause(e));
     }
     if (e instanceof TokenUnavailable token) {
       return new CsbsTokenException(context + ": " + token.getMessage(), token.getCause());
@@ -95,7 +96,9 @@ final class Failures {
     if (timeout != null) {
       return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
     }
-    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + e, e);
+    // OkHttp's words about a broken answer quote it (an "Unexpected status line: ..."): escaped.
+    Throwable cause = Printable.safeCause(e);
+    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + cause, cause);
   }
 
   /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
