@@ -30,7 +30,7 @@ class ConsumerExampleTest {
 
   /** The user's projects on the client, each standing where a user stands. */
   @ParameterizedTest
-  @ValueSource(strings = {"consumer", "wiremock"})
+  @ValueSource(strings = {"consumer", "wiremock", "modulepath"})
   void theConsumerHasNoParentAndPinsThePluginVersionsOfOurParent(String example) throws Exception {
     Document parent = read(ROOT.resolve("pom.xml"));
     Document consumer = read(ROOT.resolve("examples").resolve(example).resolve("pom.xml"));

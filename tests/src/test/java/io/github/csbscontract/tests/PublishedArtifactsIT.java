@@ -57,6 +57,16 @@ class PublishedArtifactsIT {
   }
 
   @Test
+  void theClientJarHasARealModuleDescriptor() throws IOException {
+    // An automatic module cannot resolve OkHttp's explicit module: examples/modulepath runs it.
+    Path client = ROOT.resolve("client/target/csbs-restore-check-client-" + VERSION + ".jar");
+    try (JarFile file = new JarFile(client.toFile())) {
+      assertThat(file.getEntry("module-info.class")).as(client.toString()).isNotNull();
+      assertThat(file.getEntry("io/github/csbscontract/client/model/CheckResp.class")).isNotNull();
+    }
+  }
+
+  @Test
   void everyModuleNameIsUnique() {
     assertThat(JARS.stream().map(Published::moduleName).distinct().count()).isEqualTo(JARS.size());
   }
