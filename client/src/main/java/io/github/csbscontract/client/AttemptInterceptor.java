@@ -2,8 +2,8 @@ package io.github.csbscontract.client;
 
 import io.github.csbscontract.core.Contract;
 import java.io.IOException;
-import java.util.function.Supplier;
 import java.net.ProtocolException;
+import java.util.function.Supplier;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;

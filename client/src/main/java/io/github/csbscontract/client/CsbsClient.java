@@ -706,7 +706,8 @@ public final class CsbsClient implements AutoCloseable {
     /**
      * An application's OkHttpClient to share its connection pool and configuration (TLS, proxy,
      * interceptors, timeouts). The client still runs its calls on a dispatcher of its own, with its
-     * own limit. Its owner closes it; {@link CsbsClient#close()} leaves it open.
+     * own limit, and follows no redirect whatever the shared client says (the token would go
+     * along). Its owner closes it; {@link CsbsClient#close()} leaves it open.
      *
      * @param okHttpClient the client to share; by default one is built here
      * @return this builder

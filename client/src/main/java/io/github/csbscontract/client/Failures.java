@@ -46,10 +46,8 @@ final class Failures {
         }
       }
     } catch (IOException unreadable) {
-      // Not the service's error body: the status and the snippet still say what happened.
-      if (unreadable instanceof UnreadableBody tooLarge) {
-        snippet = tooLarge.snippet;
-      }
+      // Not the service's error body: the status and the snippet still say what happened. (A
+      // body over the bound never gets here: AttemptInterceptor refused it while reading.)
     }
     HttpFailure failure = new HttpFailure(context, status, code, msg, requestId, snippet,
         headersOf(response.headers()), state.attempts());
