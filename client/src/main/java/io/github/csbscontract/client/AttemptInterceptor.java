@@ -2,7 +2,9 @@ package io.github.csbscontract.client;
 
 import io.github.csbscontract.core.Contract;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.function.Supplier;
+import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -10,8 +12,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Sets the token and User-Agent on every attempt (so a token supplier can refresh an expiring
- * token between retries), refuses success statuses the spec does not have, and buffers the
- * (bounded) success body.
+ * token between retries), refuses success statuses the spec does not have, and buffers every
+ * body within its bound (4 MiB for a 200, 64 KiB for anything else), refusing a 200 with more
+ * results than items sent before any object is built.
  */
 final class AttemptInterceptor implements Interceptor {
 
@@ -38,16 +41,39 @@ final class AttemptInterceptor implements Interceptor {
       throw new UnreadableBody(response.code(), "status " + response.code() + " is not in the spec",
           BoundedJsonConverterFactory.snippet(head), null);
     }
+    CallState state = chain.request().tag(CallState.class);
+    // Every body is read here, bounded, inside the retry loop: a connection that breaks mid-body
+    // is then retried like one that breaks before the status line, and what Retrofit buffers
+    // afterwards (it reads error bodies whole) is at most the bound.
+    MediaType type = response.body().contentType();
     if (response.code() == 200) {
-      // Read the (bounded) body here, inside the retry loop: a connection that breaks mid-body
-      // is then retried like one that breaks before the status line.
-      MediaType type = response.body().contentType();
       byte[] body = BoundedJsonConverterFactory.read(response.body(), BoundedJsonConverterFactory.MAX_SUCCESS_BYTES, 200);
-      CallState state = chain.request().tag(CallState.class);
       if (state != null) {
         state.successBody(body);
+        BoundedJsonConverterFactory.checkResultCount(body, state.expectedResults());
       }
       return response.newBuilder().body(ResponseBody.create(body, type)).build();
+    }
+    byte[] body = BoundedJsonConverterFactory.read(response.body(), BoundedJsonConverterFactory.MAX_ERROR_BYTES, response.code());
+    return response.newBuilder().body(ResponseBody.create(body, type)).build();
+  }
+
+  /**
+   * The network interceptor: OkHttp reads past a 100 and a 102 to 199 itself, but hands a
+   * {@code 101 Switching Protocols} up as the answer and pools its connection, whose next bytes
+   * are then the server's (an answer smuggled behind the 101 would become the next call's). The
+   * API switches to no protocol, so a 1xx here is a broken exchange: its socket is closed, which
+   * keeps the pool from handing the connection out again.
+   */
+  static Response refuseInformational(Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    if (response.code() >= 100 && response.code() < 200) {
+      Connection connection = chain.connection();
+      if (connection != null) {
+        connection.socket().close();
+      }
+      throw new ProtocolException("HTTP " + response.code() + " where an answer belongs: the exchange is broken,"
+          + " its connection closed");
     }
     return response;
   }

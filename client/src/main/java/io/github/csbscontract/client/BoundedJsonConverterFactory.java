@@ -1,6 +1,9 @@
 package io.github.csbscontract.client;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,8 +19,9 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * JSON bodies for Retrofit, read defensively: a success body must be JSON, not empty, and not
- * larger than any answer the spec allows (so a hostile 50 MB answer is cut off, not buffered).
+ * JSON bodies for Retrofit, read defensively: a success body must be JSON, not empty, not larger
+ * than any answer the spec allows (so a hostile 50 MB answer is cut off, not buffered), and hold
+ * no more results than items were sent; an error body is read up to 64 KiB and no further.
  */
 final class BoundedJsonConverterFactory extends Converter.Factory {
 
@@ -74,6 +78,44 @@ final class BoundedJsonConverterFactory extends Converter.Factory {
       Buffer head = new Buffer();
       source.read(head, SNIPPET_CHARS);
       throw new UnreadableBody(status, "body larger than " + limit + " bytes", snippet(head.readByteArray()), null);
+    }
+  }
+
+  private static final JsonFactory TOKENS = new JsonFactory();
+
+  /**
+   * Refuses a 200 whose {@code restorable} or {@code protectable} list holds more entries than
+   * the items sent, counting tokens only: 4 MiB of {@code {}} would otherwise become about a
+   * million objects (some 15 times the body's size in heap) before the count could be checked.
+   * JSON that does not parse is left to the converter, which says what is wrong with it.
+   */
+  static void checkResultCount(byte[] body, int expected) throws UnreadableBody {
+    if (expected < 0) {
+      return;
+    }
+    try (JsonParser parser = TOKENS.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_ARRAY && (name.equals("restorable") || name.equals("protectable"))) {
+          int results = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (++results > expected) {
+              throw new UnreadableBody(200, "more than " + expected + " results for " + expected + " items", snippet(body), null);
+            }
+            parser.skipChildren();
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (UnreadableBody tooMany) {
+      throw tooMany;
+    } catch (IOException notJson) {
+      // The converter reads the body next and reports what is wrong with it.
     }
   }
 

@@ -8,10 +8,27 @@ package io.github.csbscontract.client;
 final class CallState {
 
   private volatile int attempts;
+  private volatile int expectedResults = -1;
+  private volatile String action = "";
   private volatile byte[] successBody;
 
   void attemptStarted() {
     attempts++;
+  }
+
+  /** Set before the call starts: the number of items sent, so of results to expect. */
+  void expect(String action, int results) {
+    this.action = action;
+    this.expectedResults = results;
+  }
+
+  String action() {
+    return action;
+  }
+
+  /** -1 when not known. */
+  int expectedResults() {
+    return expectedResults;
   }
 
   int attempts() {

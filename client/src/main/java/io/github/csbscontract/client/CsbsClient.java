@@ -3,6 +3,9 @@ package io.github.csbscontract.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.csbscontract.client.api.ResourcesApi;
 import io.github.csbscontract.client.model.CheckResp;
 import io.github.csbscontract.client.model.ProtectableParam;
@@ -28,6 +31,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -98,7 +102,7 @@ public final class CsbsClient implements AutoCloseable {
   /** What the HTTP stack is made of, as the builder had it. */
   private record Settings(OkHttpClient shared, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
       RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, AttemptInterceptor.TokenSource tokens,
-      String userAgent, ObjectMapper mapper) {}
+      String userAgent, ObjectMapper mapper, AttemptListener listener) {}
 
   /** The HTTP side: OkHttp with its own dispatcher and I/O threads, and the generated Retrofit interface. */
   private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper) {}
@@ -143,8 +147,13 @@ public final class CsbsClient implements AutoCloseable {
     OkHttpClient.Builder builder = (settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder())
         .dispatcher(dispatcher)
         .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
-            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM))
+            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM, settings.listener()))
         .addInterceptor(new AttemptInterceptor(settings.tokens(), settings.userAgent()))
+        .addNetworkInterceptor(AttemptInterceptor::refuseInformational)
+        // The API has no redirects. Followed, one would carry X-Auth-Token (and, for 307 and 308,
+        // the body) to wherever the Location points; unfollowed, it fails the call, naming it.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .retryOnConnectionFailure(false);
     if (settings.connectTimeout() != null) {
       builder.connectTimeout(settings.connectTimeout());
@@ -154,6 +163,8 @@ public final class CsbsClient implements AutoCloseable {
     }
     if (settings.callTimeout() != null) {
       builder.callTimeout(settings.callTimeout());
+    } else if (settings.shared() == null || settings.shared().callTimeoutMillis() == 0) {
+      builder.callTimeout(defaultDeadline());
     }
     OkHttpClient http = builder.build();
     ObjectMapper mapper = settings.mapper() == null ? DefaultMapper.INSTANCE : settings.mapper();
@@ -165,6 +176,21 @@ public final class CsbsClient implements AutoCloseable {
         .build()
         .create(ResourcesApi.class);
     return new Stack(http, io, api, mapper);
+  }
+
+  /**
+   * The deadline of a call when none was set: the time in which the retry policy may start
+   * attempts, and then one more attempt's connect and read timeouts (30 s with the defaults).
+   * The read timeout bounds each read, not an answer; without a deadline a server trickling a
+   * byte a second could hold a call for ever.
+   */
+  private Duration defaultDeadline() {
+    long fallback = Duration.ofSeconds(10).toMillis();
+    long connect = settings.connectTimeout() != null ? settings.connectTimeout().toMillis()
+        : settings.shared() != null ? settings.shared().connectTimeoutMillis() : fallback;
+    long read = settings.readTimeout() != null ? settings.readTimeout().toMillis()
+        : settings.shared() != null ? settings.shared().readTimeoutMillis() : fallback;
+    return settings.retryPolicy().maxTotalTime().plusMillis(connect + read);
   }
 
   /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
@@ -432,6 +458,7 @@ public final class CsbsClient implements AutoCloseable {
     Stack http = open(operation);
     Call<ResourceActionResponse> call = http.api().checkResourceCapabilities(projectId, providerId, body);
     CallState state = call.request().tag(CallState.class);
+    state.expect(operation.action, operation.items(body));
     Response<ResourceActionResponse> response;
     try {
       response = call.execute();
@@ -465,14 +492,20 @@ public final class CsbsClient implements AutoCloseable {
       http = open(operation);
       call = http.api().checkResourceCapabilities(projectId, providerId, body);
       state = call.request().tag(CallState.class);
+      state.expect(operation.action, expected);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return future;
     }
+    // Set once the call itself ended: any other completion (cancel(), orTimeout(), complete())
+    // came from the caller, and then the call is cancelled, which ends its exchange and its wait
+    // for a retry, and frees its place among maxConcurrentRequests.
+    AtomicBoolean ended = new AtomicBoolean();
     call.enqueue(new Callback<>() {
       @Override
       public void onResponse(Call<ResourceActionResponse> c, Response<ResourceActionResponse> response) {
         List<CheckResult> results;
+        ended.set(true);
         try {
           results = answer(operation, response, state, expected, http.mapper());
         } catch (RuntimeException e) {
@@ -484,12 +517,13 @@ public final class CsbsClient implements AutoCloseable {
 
       @Override
       public void onFailure(Call<ResourceActionResponse> c, Throwable t) {
+        ended.set(true);
         complete(future, null,
             t instanceof IOException e ? Failures.ofExchange(context(operation), e, state, http.http(), closed, baseUrl) : t);
       }
     });
     future.whenComplete((ignored, error) -> {
-      if (future.isCancelled()) {
+      if (!ended.get()) {
         call.cancel();
       }
     });
@@ -528,7 +562,13 @@ public final class CsbsClient implements AutoCloseable {
           state.successSnippet(), null);
     }
     List<CheckResult> answers = new ArrayList<>(items.size());
-    for (CheckResp item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      CheckResp item = items.get(i);
+      if (item == null || item.getResult() == null) {
+        // The spec requires every result to be an object with a boolean "result".
+        throw new CsbsUnreadableResponseException(context(operation), response.code(),
+            "result " + i + (item == null ? " is null" : " has no \"result\""), state.successSnippet(), null);
+      }
       answers.add(new CheckResult(Boolean.TRUE.equals(item.getResult()), orEmpty(item.getErrorCode()),
           orEmpty(item.getErrorMsg()), orEmpty(item.getResourceId()), orEmpty(item.getResourceType())));
     }
@@ -555,6 +595,17 @@ public final class CsbsClient implements AutoCloseable {
   }
 
   private static ObjectMapper forTheWire(ObjectMapper mapper) {
+    // Jackson turns "true" and 1 into true, and 7 into "7", by default: shapes the spec does not
+    // allow, which must fail as unreadable rather than pass as a result.
+    mapper.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
@@ -589,6 +640,7 @@ public final class CsbsClient implements AutoCloseable {
     private ObjectMapper objectMapper;
     private boolean validateRequests = true;
     private Retries.Sleeper sleeper = Retries.Sleeper.REAL;
+    private AttemptListener attemptListener;
 
     private Builder() {}
 
@@ -654,7 +706,8 @@ public final class CsbsClient implements AutoCloseable {
     /**
      * An application's OkHttpClient to share its connection pool and configuration (TLS, proxy,
      * interceptors, timeouts). The client still runs its calls on a dispatcher of its own, with its
-     * own limit. Its owner closes it; {@link CsbsClient#close()} leaves it open.
+     * own limit, and follows no redirect whatever the shared client says (the token would go
+     * along). Its owner closes it; {@link CsbsClient#close()} leaves it open.
      *
      * @param okHttpClient the client to share; by default one is built here
      * @return this builder
@@ -687,10 +740,14 @@ public final class CsbsClient implements AutoCloseable {
     }
 
     /**
-     * How long the whole call may take, retries and their waits included.
+     * How long the whole call may take, retries and their waits included; when it runs out the
+     * exchange is cancelled and the call fails with {@link CsbsTimeoutException}. For one
+     * asynchronous call, {@code future.orTimeout(...)} or {@code future.cancel(...)} ends it
+     * sooner, and cancels its exchange too.
      *
-     * @param timeout positive; by default there is none (the retry policy's
-     *     {@link RetryPolicy#maxTotalTime()} bounds the retries, the other timeouts each attempt)
+     * @param timeout positive; by default the retry policy's {@link RetryPolicy#maxTotalTime()}
+     *     plus the connect and read timeouts (30 s with the defaults), or the shared
+     *     OkHttpClient's call timeout if it has one
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
@@ -780,6 +837,18 @@ public final class CsbsClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Told about every attempt when it ends (action, number, status, duration, whether and when
+     * the next one follows), for metrics and logs; never told the token.
+     *
+     * @param attemptListener the listener; by default none
+     * @return this builder
+     */
+    public Builder attemptListener(AttemptListener attemptListener) {
+      this.attemptListener = Objects.requireNonNull(attemptListener, "attemptListener == null");
+      return this;
+    }
+
     Builder sleeper(Retries.Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -828,7 +897,7 @@ public final class CsbsClient implements AutoCloseable {
       AttemptInterceptor.TokenSource tokens =
           tokenSupplier == null ? AttemptInterceptor.constant(token) : AttemptInterceptor.supplied(tokenSupplier);
       return new CsbsClient(this, url, new Settings(okHttpClient, connectTimeout, readTimeout, callTimeout, retryPolicy,
-          sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper));
+          sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper, attemptListener));
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Optional;
  * The service answered with an error status. Code and message come from the service's error
  * body; when the body was not the service's (a proxy's HTML page, say), they are empty and
  * {@link #bodySnippet()} shows what came instead. Subtypes name the statuses a caller handles
- * differently; this class itself stands for any other status (415, for example).
+ * differently; this class itself stands for any other status (415, for example), redirects
+ * included: the API has none, so a 3xx is never followed (the token would go with it), and the
+ * message names its {@code Location}.
  */
 public class CsbsHttpException extends CsbsException {
 
@@ -93,6 +95,16 @@ public class CsbsHttpException extends CsbsException {
     return headers;
   }
 
+  /**
+   * Whether the status is one the {@link RetryPolicy} retries: 429, 502, 503 or 504.
+   *
+   * @return true for those statuses
+   */
+  @Override
+  public boolean isRetryable() {
+    return Retries.RETRIED_STATUSES.contains(status);
+  }
+
   private static String describe(HttpFailure failure) {
     StringBuilder text = new StringBuilder(failure.context()).append(": HTTP ").append(failure.status());
     String code = failure.errorCode();
@@ -101,6 +113,11 @@ public class CsbsHttpException extends CsbsException {
       text.append(' ').append(code).append(": ").append(failure.errorMsg());
     } else {
       text.append(", body: ").append(snippet == null || snippet.isEmpty() ? "(empty)" : snippet);
+    }
+    if (failure.status() >= 300 && failure.status() < 400) {
+      List<String> location = failure.headers().get("Location");
+      text.append(", a redirect to ").append(location == null ? "(no Location)" : location.get(0))
+          .append(" not followed (the API has no redirects, and the token goes to no other address)");
     }
     if (failure.requestId() != null) {
       text.append(" (request_id ").append(failure.requestId()).append(')');

@@ -11,4 +11,14 @@ public class CsbsTransportException extends CsbsException {
   CsbsTransportException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * A failed or broken connection, or a timeout: the same call may well succeed later.
+   *
+   * @return true
+   */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
 }

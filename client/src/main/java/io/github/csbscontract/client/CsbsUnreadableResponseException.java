@@ -1,8 +1,11 @@
 package io.github.csbscontract.client;
 
 /**
- * A success status with a body that is not the spec's: not JSON, the wrong content type, empty,
- * too large, or with a different number of results than items sent.
+ * An answer the client would not read: a 200 whose body is not the spec's (not JSON, the wrong
+ * content type, empty, larger than 4 MiB, a result that is null or lacks its boolean
+ * {@code result}, or a different number of results than items sent), a success status the spec
+ * does not have, or an error answer whose body is larger than 64 KiB. Bodies are read only up to
+ * those bounds, never buffered whole, whatever the server announces or sends.
  */
 public final class CsbsUnreadableResponseException extends CsbsException {
 
@@ -23,7 +26,7 @@ public final class CsbsUnreadableResponseException extends CsbsException {
   /**
    * The HTTP status.
    *
-   * @return the status of the answer, a success status
+   * @return the status of the answer
    */
   public int status() {
     return status;

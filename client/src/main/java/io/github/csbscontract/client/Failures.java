@@ -46,10 +46,8 @@ final class Failures {
         }
       }
     } catch (IOException unreadable) {
-      // Not the service's error body: the status and the snippet still say what happened.
-      if (unreadable instanceof UnreadableBody tooLarge) {
-        snippet = tooLarge.snippet;
-      }
+      // Not the service's error body: the status and the snippet still say what happened. (A
+      // body over the bound never gets here: AttemptInterceptor refused it while reading.)
     }
     HttpFailure failure = new HttpFailure(context, status, code, msg, requestId, snippet,
         headersOf(response.headers()), state.attempts());
@@ -82,7 +80,8 @@ final class Failures {
   static CsbsException ofExchange(String context, IOException e, CallState state, OkHttpClient http, boolean closed,
       String baseUrl) {
     if (e instanceof UnreadableBody unreadable) {
-      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet, e);
+      return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet,
+          Printable.safeCause(e));
     }
     if (e instanceof TokenUnavailable token) {
       return new CsbsTokenException(context + ": " + token.getMessage(), token.getCause());
@@ -95,7 +94,9 @@ final class Failures {
     if (timeout != null) {
       return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
     }
-    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + e, e);
+    // OkHttp's words about a broken answer quote it (an "Unexpected status line: ..."): escaped.
+    Throwable cause = Printable.safeCause(e);
+    return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + cause, cause);
   }
 
   /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */

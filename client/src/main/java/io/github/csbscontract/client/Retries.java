@@ -26,12 +26,14 @@ final class Retries implements Interceptor {
   private final Sleeper sleeper;
   private final DoubleSupplier random;
   private final Clock clock;
+  private final AttemptListener listener;
 
-  Retries(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, Clock clock) {
+  Retries(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, Clock clock, AttemptListener listener) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.random = random;
     this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
@@ -43,15 +45,18 @@ final class Retries implements Interceptor {
       if (state != null) {
         state.attemptStarted();
       }
+      long attemptStarted = System.nanoTime();
       Response response = null;
       IOException failure = null;
       try {
         response = chain.proceed(request);
         if (!RETRIED_STATUSES.contains(response.code())) {
+          tell(state, attempt, response.code(), null, attemptStarted, 0, false);
           return response;
         }
       } catch (IOException e) {
         if (!isRetriable(e) || chain.call().isCanceled()) {
+          tell(state, attempt, e instanceof UnreadableBody unreadable ? unreadable.status : 0, e, attemptStarted, 0, false);
           throw e;
         }
         failure = e;
@@ -59,11 +64,13 @@ final class Retries implements Interceptor {
       long delay = response != null ? retryAfterMillis(response, attempt) : policy.backoffMillis(attempt, random.getAsDouble());
       boolean budgetLeft = clock.millis() - started + delay <= policy.maxTotalTime().toMillis();
       if (attempt >= policy.maxAttempts() || !budgetLeft) {
+        tell(state, attempt, response == null ? 0 : response.code(), failure, attemptStarted, 0, false);
         if (failure != null) {
           throw failure;
         }
         return response;
       }
+      tell(state, attempt, response == null ? 0 : response.code(), failure, attemptStarted, delay, true);
       String cause = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
       if (response != null) {
         response.close();
@@ -82,6 +89,22 @@ final class Retries implements Interceptor {
         // Cancelled while waiting (close(), a cancelled future, the call timeout): OkHttp's word for it.
         throw new IOException("Canceled");
       }
+    }
+  }
+
+  /** Tells the listener, if any; what it throws is logged by class name and otherwise ignored. */
+  private void tell(CallState state, int number, int status, IOException failure, long startedNanos, long delayMillis,
+      boolean willRetry) {
+    if (listener == null) {
+      return;
+    }
+    String why = failure == null ? "" : failure instanceof UnreadableBody ? "unreadable body"
+        : failure instanceof TokenUnavailable ? "no token" : failure.getClass().getSimpleName();
+    try {
+      listener.attemptEnded(new AttemptListener.Attempt(state == null ? "" : state.action(), number, status, why,
+          Duration.ofNanos(System.nanoTime() - startedNanos), willRetry, Duration.ofMillis(delayMillis)));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the attempt listener threw {0}; the call goes on", e.getClass().getName());
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -26,10 +28,12 @@ class ConsumerExampleTest {
   private static final Path ROOT = Path.of("..");
   private static final Path CONSUMER = ROOT.resolve("examples/consumer");
 
-  @Test
-  void theConsumerHasNoParentAndPinsThePluginVersionsOfOurParent() throws Exception {
+  /** The user's projects on the client, each standing where a user stands. */
+  @ParameterizedTest
+  @ValueSource(strings = {"consumer", "wiremock", "modulepath"})
+  void theConsumerHasNoParentAndPinsThePluginVersionsOfOurParent(String example) throws Exception {
     Document parent = read(ROOT.resolve("pom.xml"));
-    Document consumer = read(CONSUMER.resolve("pom.xml"));
+    Document consumer = read(ROOT.resolve("examples").resolve(example).resolve("pom.xml"));
     Map<String, String> properties = properties(parent);
     Map<String, String> ours = plugins(parent, properties);
     Map<String, String> theirs = plugins(consumer, properties(consumer));
@@ -40,6 +44,15 @@ class ConsumerExampleTest {
       assertThat(ours).as("the parent pins %s", plugin.getKey()).containsKey(plugin.getKey());
       assertThat(plugin.getValue()).as(plugin.getKey()).isEqualTo(ours.get(plugin.getKey()));
     }
+  }
+
+  @Test
+  void theWireMockConsumerUsesThisBuildsWireMockAndJUnit() throws Exception {
+    Map<String, String> parent = properties(read(ROOT.resolve("pom.xml")));
+    String pom = Files.readString(ROOT.resolve("examples/wiremock/pom.xml"));
+
+    assertThat(pom).contains("<artifactId>wiremock</artifactId>\n      <version>" + parent.get("wiremock.version") + "</version>")
+        .contains("<artifactId>junit-jupiter</artifactId>\n      <version>" + parent.get("junit.version") + "</version>");
   }
 
   @Test

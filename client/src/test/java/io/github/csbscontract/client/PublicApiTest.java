@@ -56,6 +56,22 @@ class PublicApiTest {
     assertThat(leaks).isEmpty();
   }
 
+  /**
+   * The public types, named: a new one is a decision, made here. AttemptListener and its Attempt
+   * came with issue 21 (metrics and logs per attempt), as did isRetryable() on CsbsException.
+   */
+  @Test
+  void thePublicTypesAreTheseAndNoMore() throws Exception {
+    assertThat(publicFacadeTypes()).extracting(type -> type.getName().substring(PACKAGE.length() + 1))
+        .containsExactlyInAnyOrder("CsbsClient", "CsbsClient$Builder", "RetryPolicy", "RetryPolicy$Builder", "RestoreItem",
+        "RestoreItem$Builder", "RestoreItem$DiskMapping", "ProtectItem", "CheckResult",
+        "AttemptListener", "AttemptListener$Attempt",
+        "CsbsException", "CsbsValidationException", "CsbsTokenException", "CsbsHttpException", "CsbsBadRequestException",
+        "CsbsAuthenticationException", "CsbsNotFoundException", "CsbsPayloadTooLargeException", "CsbsThrottledException",
+        "CsbsServerException", "CsbsTransportException", "CsbsTimeoutException", "CsbsUnreadableResponseException",
+        "CsbsClientClosedException");
+  }
+
   @Test
   void everyCheckHasAnAsyncForm() throws Exception {
     Set<String> sync = new TreeSet<>();

@@ -1,5 +1,6 @@
 package io.github.csbscontract.client;
 
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.csbscontract.client.Wire.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The client page's example (docs/client.md), compiled and run here; a second test keeps the two
- * texts equal. The markers keep the name they had when the example was in the README.
+ * The client page's examples (docs/client.md), compiled and run here; a last test keeps the texts
+ * equal. The markers keep the name they had when the examples were in the README.
  */
 class ReadmeExampleTest {
 
@@ -59,12 +64,62 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void theClientPageShowsExactlyThisExample() throws Exception {
+  void theListenerExampleLogsEachAttempt() {
+    wireMock.server.stubFor(action().inScenario("busy").whenScenarioStateIs(STARTED)
+        .willReturn(error(503, "CSBS.0503", "Service unavailable.")).willSetStateTo("free"));
+    wireMock.server.stubFor(action().inScenario("busy").whenScenarioStateIs("free")
+        .willReturn(json(200, body("protectable-response.json"))));
+    String endpoint = wireMock.baseUrl();
+    Supplier<String> iamToken = () -> TOKEN;
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getLevel() + " " + record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger.getLogger("restore-checks").addHandler(capture);
+    try {
+      // README listener example start
+      Logger log = Logger.getLogger("restore-checks");
+      try (CsbsClient csbs = CsbsClient.builder()
+          .baseUrl(endpoint)
+          .projectId("0605767ab000d4c12f3bc0033d9d5d06")
+          .tokenSupplier(iamToken)
+          .attemptListener(attempt -> log.info(attempt.action() + " attempt " + attempt.number() + ": "
+              + (attempt.status() > 0 ? "HTTP " + attempt.status() : attempt.failure()) + " in "
+              + attempt.duration().toMillis() + " ms"
+              + (attempt.willRetry() ? ", next in " + attempt.delay().toMillis() + " ms" : "")))
+          .build()) {
+        csbs.checkProtectable("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+      } catch (CsbsException e) {
+        log.warning((e.isRetryable() ? "try again later: " : "will not pass as it is: ") + e.getMessage());
+      }
+      // README listener example end
+    } finally {
+      Logger.getLogger("restore-checks").removeHandler(capture);
+    }
+    assertThat(logged).hasSize(2);
+    assertThat(logged.get(0)).matches("INFO check_protectable attempt 1: HTTP 503 in \\d+ ms, next in \\d+ ms");
+    assertThat(logged.get(1)).matches("INFO check_protectable attempt 2: HTTP 200 in \\d+ ms");
+  }
+
+  @Test
+  void theClientPageShowsExactlyTheseExamples() throws Exception {
     String source = Files.readString(SOURCE);
-    String example = source.substring(source.indexOf("// README example start\n") + "// README example start\n".length(),
-        source.indexOf("      // README example end"));
-    String dedented = example.lines().map(line -> line.length() >= 6 ? line.substring(6) : line.strip())
-        .reduce((a, b) -> a + "\n" + b).orElseThrow();
-    assertThat(Files.readString(CLIENT_PAGE)).contains(dedented);
+    String page = Files.readString(CLIENT_PAGE);
+    for (String name : List.of("README example", "README listener example")) {
+      String start = "// " + name + " start\n";
+      String example = source.substring(source.indexOf(start) + start.length(), source.indexOf("      // " + name + " end"));
+      String dedented = example.lines().map(line -> line.length() >= 6 ? line.substring(6) : line.strip())
+          .reduce((a, b) -> a + "\n" + b).orElseThrow();
+      assertThat(page).as(name).contains(dedented);
+    }
   }
 }

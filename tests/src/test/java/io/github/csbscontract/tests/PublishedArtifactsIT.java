@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What users take from a release, checked on the built files (after package, hence an IT): each
  * jar names its module and comes with sources and Javadoc, and the BOM aligns exactly our
- * artifacts, pinning nothing of anyone else's.
+ * artifacts and, through their own BOMs, Jackson and OkHttp at the versions the client is tested
+ * with, pinning nothing else of anyone else's.
  */
 class PublishedArtifactsIT {
 
@@ -56,27 +57,49 @@ class PublishedArtifactsIT {
   }
 
   @Test
+  void theClientJarHasARealModuleDescriptor() throws IOException {
+    // An automatic module cannot resolve OkHttp's explicit module: examples/modulepath runs it.
+    Path client = ROOT.resolve("client/target/csbs-restore-check-client-" + VERSION + ".jar");
+    try (JarFile file = new JarFile(client.toFile())) {
+      assertThat(file.getEntry("module-info.class")).as(client.toString()).isNotNull();
+      assertThat(file.getEntry("io/github/csbscontract/client/model/CheckResp.class")).isNotNull();
+    }
+  }
+
+  @Test
   void everyModuleNameIsUnique() {
     assertThat(JARS.stream().map(Published::moduleName).distinct().count()).isEqualTo(JARS.size());
   }
 
   @Test
-  void theBomManagesOurJarsAndNothingElse() throws IOException {
+  void theBomManagesOurJarsAndImportsJacksonsAndOkHttpsBomsAtOurVersions() throws IOException {
     String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
+    String parent = Files.readString(ROOT.resolve("pom.xml"));
     String management = between(bom, "<dependencyManagement>", "</dependencyManagement>");
 
     assertThat(bom).as("a parent would hand its third-party pins to every importer").doesNotContain("<parent>");
     Map<String, String> managed = new LinkedHashMap<>();
+    Map<String, String> imported = new LinkedHashMap<>();
     Matcher dependency = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(management);
-    List<String> groups = new ArrayList<>();
     while (dependency.find()) {
       String d = dependency.group(1);
-      groups.add(tag(d, "groupId"));
-      managed.putIfAbsent(tag(d, "artifactId"), tag(d, "version"));
+      if (d.contains("<scope>import</scope>")) {
+        imported.put(tag(d, "groupId") + ":" + tag(d, "artifactId"), resolve(tag(d, "version"), bom));
+      } else {
+        assertThat(tag(d, "groupId")).isEqualTo("io.github.csbscontract");
+        managed.putIfAbsent(tag(d, "artifactId"), tag(d, "version"));
+      }
     }
-    assertThat(groups).containsOnly("io.github.csbscontract");
     assertThat(managed.keySet()).containsExactlyInAnyOrderElementsOf(JARS.stream().map(Published::artifactId).toList());
+    // The libraries of the client's API, at the versions it is tested with, and nothing else.
+    assertThat(imported).containsOnly(
+        Map.entry("com.fasterxml.jackson:jackson-bom", tag(parent, "jackson.version")),
+        Map.entry("com.squareup.okhttp3:okhttp-bom", tag(parent, "okhttp.version")));
     assertThat(bom).contains("<version>" + VERSION + "</version>");
+  }
+
+  private static String resolve(String value, String pom) {
+    return value.startsWith("${") ? tag(pom, value.substring(2, value.length() - 1)) : value;
   }
 
   @Test
