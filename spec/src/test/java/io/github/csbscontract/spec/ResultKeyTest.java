@@ -37,6 +37,16 @@ class ResultKeyTest {
   }
 
   @Test
+  void aTransportRefusalKeptOffTheOperationIsAnErrorBody() {
+    String body = "{\"error_code\":\"APIG.0201\",\"error_msg\":\"API request error: too slow\",\"request_id\":\"1\"}";
+
+    assertThat(SpecContract.responseProblems("POST", PATH, 408, "application/json", body)).isEmpty();
+    assertThat(SpecContract.responseProblems("POST", PATH, 505, "application/json", "{}")).isNotEmpty();
+    assertThat(SpecContract.responseProblems("POST", PATH, 418, "application/json", body))
+        .anySatisfy(p -> assertThat(p).startsWith("validation.response.status.unknown"));
+  }
+
+  @Test
   void errorAnswersAreNotHeldToIt() {
     assertThat(SpecContract.responseProblems("POST", PATH, RESTORE, 400, "application/json",
         "{\"error_code\":\"CSBS.9001\",\"error_msg\":\"provider invalid\"}")).isEmpty();
