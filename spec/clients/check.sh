@@ -4,7 +4,11 @@
 # Python client into spec/target/clients/. No generation may warn about our spec; the TypeScript
 # client must type-check (tsc --noEmit, strict) with usage.ts, the Go client must pass go vet with
 # go/usage.go, and the Python client must compile (PyPI is out of reach here, so its
-# dependencies cannot be installed to import it). Run by .ci/run; about a minute.
+# dependencies cannot be installed to import it). Then the TypeScript and Go clients read the
+# answers of answers.json (unknown fields at every level, upper-case UUIDs, 500-character
+# messages, error bodies with extra fields), each served by a local HTTP stub on 127.0.0.1
+# (parse.ts, go/parse): a client that refuses one fails the check. Run by .ci/run; about two
+# minutes.
 #
 # Maven is called with MAVEN_ARGS as it is set (e.g. -Dmaven.repo.local=...).
 set -euo pipefail
@@ -72,7 +76,12 @@ generate() {
 
 echo "== generate"
 generate typescript-fetch typescript
-generate go go --git-host=local.invalid --git-user-id=csbs --git-repo-id=client --additional-properties=packageName=csbs
+# Go's generator makes every model with a required field refuse unknown fields
+# (DisallowUnknownFields) unless told that an omitted additionalProperties means "allowed", as
+# JSON Schema says; with it, unknown fields land in the models' AdditionalProperties. The README
+# gives Go users this option.
+generate go go --git-host=local.invalid --git-user-id=csbs --git-repo-id=client \
+  --additional-properties=packageName=csbs,disallowAdditionalPropertiesIfNotPresent=false
 generate python python --additional-properties=packageName=csbs_client
 
 echo "== TypeScript: tsc --noEmit (strict) of usage.ts and the client"
@@ -86,5 +95,27 @@ export GOFLAGS=-mod=mod
 
 echo "== Python: the client compiles"
 python3 -m compileall -q "$out/python/csbs_client"
+
+echo "== TypeScript: the client reads the answers of answers.json from a local stub"
+"$here/node_modules/.bin/tsc" -p "$here/tsconfig.parse.json"
+node "$out/parse-ts/clients/parse.js" "$here/answers.json"
+
+echo "== Go: the client reads the answers of answers.json from a local stub"
+(cd "$here/go" && go run ./parse ../answers.json)
+
+# The check itself must catch an intolerant client: the Go client generated with the
+# generator's defaults refuses unknown fields, and go/parse must fail on it.
+echo "== Go: go/parse fails on the client generated with the defaults (which refuses unknown fields)"
+generate go go-defaults --git-host=local.invalid --git-user-id=csbs --git-repo-id=client \
+  --additional-properties=packageName=csbs
+strict="$out/go-defaults-parse"
+rm -rf "$strict" && mkdir -p "$strict" && cp -r "$here/go/parse" "$strict/"
+sed 's#=> ../../target/clients/go#=> ../go-defaults#' "$here/go/go.mod" > "$strict/go.mod"
+if (cd "$strict" && go run ./parse "$here/answers.json" > "$strict.log" 2>&1); then
+  echo "go/parse passed the intolerant client: the check cannot catch one" >&2
+  exit 1
+fi
+grep -q 'unknown field' "$strict.log"
+echo "   go/parse refused it: $(grep -c FAIL "$strict.log") of the answers"
 
 echo "== other-language clients: all checks passed"

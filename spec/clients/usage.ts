@@ -34,7 +34,7 @@ const noTarget: ResourceActionRequest = { checkRestorable: [{ checkpointItemId: 
 export async function restorable(): Promise<string[]> {
   const answer = await api.checkResourceCapabilities({
     projectId: '0605767ab000d4c12f3bc0033d9d5d06',
-    providerId: CheckResourceCapabilitiesProviderIdEnum.Fc4d575022e747988a46F48f62c4c1da,
+    providerId: CheckResourceCapabilitiesProviderIdEnum.CSBS,
     resourceActionRequest: seed,
   });
   // Responses are tolerant: only `result` is sure to be there.

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { marked } from 'marked';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -25,6 +26,66 @@ const output = join(here, '..', 'target', 'docs', 'io', 'github', 'csbscontract'
 const DEMO_TOKEN = 'demo-token-project-a';
 
 const spec = yaml.load(readFileSync(specFile, 'utf8'));
+const guideDir = join(here, '..', '..', 'docs');
+
+// The marks, readable: Swagger UI shows a schema's extensions as raw JSON and treats an
+// extension inside `responses` as a response code. In the page's copy of the spec (the spec
+// itself keeps them), each x-documented / x-contract-choice becomes a sentence of the
+// description of what it governs, "Documented (keyword): source" or "Contract choice
+// (keyword): reason"; the guide below the operation lists them all again.
+const MARKS = [['x-documented', 'Documented'], ['x-contract-choice', 'Contract choice']];
+function readableMarks(node) {
+  if (Array.isArray(node)) {
+    node.forEach(readableMarks);
+    return;
+  }
+  if (!node || typeof node !== 'object') {
+    return;
+  }
+  const lines = [];
+  for (const [key, label] of MARKS) {
+    const mark = node[key];
+    if (mark === undefined) continue;
+    if (typeof mark === 'string') {
+      lines.push(`*${label}:* ${mark}`);
+    } else {
+      for (const [keyword, text] of Object.entries(mark)) lines.push(`*${label}* (\`${keyword}\`): ${text}`);
+    }
+    delete node[key];
+  }
+  if (lines.length > 0) {
+    node.description = [node.description?.trim(), ...lines].filter(Boolean).join('\n\n');
+  }
+  for (const value of Object.values(node)) readableMarks(value);
+}
+// The choice about the operation's responses as a whole reads best with the operation.
+for (const methods of Object.values(spec.paths)) {
+  for (const operation of Object.values(methods)) {
+    const choice = operation.responses?.['x-contract-choice'];
+    if (choice) {
+      delete operation.responses['x-contract-choice'];
+      operation.description = `${operation.description.trim()}\n\n*Contract choice (responses):* ${choice}`;
+    }
+  }
+}
+// Swagger UI shows a parameter's description, not its schema's: the schema's marks go there.
+for (const parameter of Object.values(spec.components?.parameters ?? {})) {
+  readableMarks(parameter.schema);
+  if (parameter.schema?.description) {
+    parameter.description = `${parameter.description.trim()}\n\n${parameter.schema.description}`;
+    delete parameter.schema.description;
+  }
+}
+readableMarks(spec);
+
+// The API guide (error codes, contract choices) and the sources, rendered below the operation;
+// a table of contents above it leads there. Links between the two files become links in the page.
+const slug = (text) => text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const section = (file) => marked.parse(readFileSync(join(guideDir, file), 'utf8')
+  .replace(/\]\(sources\.md\)/g, '](#sources)').replace(/\]\(api-guide\.md(#[a-z-]+)?\)/g, (m, anchor) => `](${anchor ?? '#api-guide'})`))
+  .replace(/<h([12])>(.*?)<\/h\1>/g, (m, level, title) => `<h${level} id="${slug(title)}">${title}</h${level}>`);
+const guide = section('api-guide.md').replace('<h1 id="csbs-restore-check-api-guide">', '<h1 id="api-guide">')
+  + section('sources.md');
 // Inside a <script> element, "</script" would end it early; JS reads "<\/script" the same
 // (the bundle holds none today; this keeps it so).
 const inline = (text) => text.replace(/<\/script/gi, '<\\/script');
@@ -69,10 +130,24 @@ const page = `<!DOCTYPE html>
   <!-- Everything is inlined; the policy keeps it so: requests may go to this page's own origin only. -->
   <meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-inline' data: blob:">
   <style>${styles}</style>
-  <style>body { margin: 0; } .swagger-ui .topbar { display: none; }</style>
+  <style>body { margin: 0; } .swagger-ui .topbar { display: none; }
+    #csbs-toc, #csbs-guide { font-family: sans-serif; max-width: 1460px; margin: 0 auto; padding: 0 20px; color: #3b4151; }
+    #csbs-toc { padding-top: 12px; font-size: 14px; }
+    #csbs-toc a { margin-right: 18px; }
+    #csbs-guide { padding-bottom: 40px; font-size: 14px; line-height: 1.45; }
+    #csbs-guide table { border-collapse: collapse; margin: 12px 0; }
+    #csbs-guide th, #csbs-guide td { border: 1px solid #d8dde7; padding: 4px 8px; vertical-align: top; text-align: left; }
+    #csbs-guide code { background: #f0f0f0; padding: 0 3px; }</style>
 </head>
 <body>
+  <nav id="csbs-toc" aria-label="Contents">
+    <a href="#/resources/checkResourceCapabilities">The operation</a>
+    <a href="#error-codes">Error codes</a>
+    <a href="#contract-choices">Contract choices</a>
+    <a href="#sources">Sources</a>
+  </nav>
   <div id="swagger-ui"></div>
+  <main id="csbs-guide">${guide}</main>
   <script type="application/json" id="csbs-openapi">${specJson}</script>
   <script>${bundle}</script>
   <script>${inline(start)}</script>

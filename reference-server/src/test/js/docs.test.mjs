@@ -30,7 +30,7 @@ function startServer() {
   return { server, url };
 }
 
-test('/docs shows the operation, its error catalog and its choices, and sends the seed example to this server', async (t) => {
+test('/docs shows the operation first, then its error catalog, its choices and sources, and sends the seed example to this server', async (t) => {
   const { server, url } = startServer();
   t.after(() => server.kill('SIGTERM'));
   const base = await url;
@@ -68,16 +68,27 @@ test('/docs shows the operation, its error catalog and its choices, and sends th
   const response = await page.goto(base, { waitUntil: 'networkidle' });
   assert.equal(new URL(page.url()).pathname, '/docs', '/ leads to /docs');
   assert.equal(response.status(), 200);
-  const intro = await page.locator('.information-container').innerText();
+  // The operation comes first: the description above it is short, and a table of contents
+  // leads to the guide below it.
+  await page.locator('.opblock-post').first().waitFor({ timeout: 15_000 });
+  const top = await page.locator('.opblock-post').first().evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 2000, `the operation starts within the first 2,000 px of the page (at ${Math.round(top)} px)`);
+  for (const [link, target] of [['Error codes', '#error-codes'], ['Contract choices', '#contract-choices'],
+    ['Sources', '#sources']]) {
+    assert.equal(await page.locator('#csbs-toc a', { hasText: link }).getAttribute('href'), target);
+    assert.equal(await page.locator(target).count(), 1, `the table of contents leads to ${target}`);
+  }
+  const guide = await page.locator('#csbs-guide').innerText();
   for (const code of ['CSBS.9001', 'CSBS.3001', 'CSBS.2003', 'CSBS.4000', 'CSBS.6013', 'CSBS.6000', 'CSBS.6015',
     'CSBS.6016', 'CSBS.6019', 'CSBS.6025', 'CSBS.6020', 'CSBS.6017', 'CSBS.6018', 'CSBS.6014', 'CSBS.6021',
     'CSBS.6023', 'CSBS.6024', 'CSBS.6003', 'CSBS.6006', 'CSBS.6007', 'CSBS.6010', 'CSBS.9009', 'CSBS.9999',
     'CSBS.0503', 'APIG.0101', 'APIG.0201', 'APIG.0301', 'APIG.0302', 'APIG.0308']) {
-    assert.ok(intro.includes(code), `the error catalog table shows ${code}`);
+    assert.ok(guide.includes(code), `the error catalog table shows ${code}`);
   }
-  assert.ok(await page.locator('.information-container table').count() > 0, 'the catalog is rendered as a table');
-  for (const choice of ['x-contract-choice', 'maxItems: 60', 'response 503', 'x-unique-item-properties']) {
-    assert.ok(intro.includes(choice), `the list of contract choices shows ${choice}`);
+  assert.ok(await page.locator('#error-codes ~ table').count() > 0, 'the catalog is rendered as a table');
+  for (const choice of ['x-contract-choice', 'maxItems: 60', 'response 503', 'x-unique-item-properties',
+    'Querying Restoration Capabilities of Resources', 'https://support.huaweicloud.com/']) {
+    assert.ok(guide.includes(choice), `the guide shows ${choice}`);
   }
 
   // A reviewer opens the operation and sends the reference page's example to this server.
@@ -88,9 +99,12 @@ test('/docs shows the operation, its error catalog and its choices, and sends th
   const operation = await page.locator('.opblock-post').first().innerText();
   for (const expected of ['Check whether resources can be restored or protected', 'POST', 'check_restorable',
     'check_protectable', 'project_id', 'provider_id', 'Order of the checks',
-    '200', '400', '401', '403', '404', '413', '415', '429', '500', '503']) {
+    '200', '400', '401', '403', '404', '413', '415', '429', '500', '503', 'Retry-After',
+    // The marks read as sentences, not as raw JSON.
+    'Contract choice:', 'Contract choice (responses):', 'Documented (enum): Reference page, Table 1']) {
     assert.ok(operation.includes(expected), `the operation shows ${expected}`);
   }
+  assert.ok(!/x-contract-choice|x-documented/.test(operation), 'no mark is shown as a raw extension');
   assert.equal(await page.locator('.servers select').inputValue(), base.replace(/\/$/, ''),
     'the page offers its own server first');
   await page.locator('button.try-out__btn').click();

@@ -61,7 +61,10 @@ class CsbsClientAsyncTest {
   @Test
   void anInvalidRequestCompletesExceptionallyAndIsNotSent() {
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkRestorableAsync(List.of())).failsWithin(Duration.ofSeconds(1))
+      RestoreItem shortId = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e950497")
+          .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
+          .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
+      assertThat(client.checkRestorableAsync(List.of(shortId))).failsWithin(Duration.ofSeconds(1))
           .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause().isInstanceOf(CsbsValidationException.class);
     }
     assertThat(wireMock.served()).isEmpty();

@@ -143,7 +143,11 @@ class CsbsClientConcurrencyTest {
    * loaded machine), paid before a measurement starts.
    */
   private static void startedUp(CsbsClient client) {
-    assertThat(client.checkRestorableAsync(List.of())).failsWithin(Duration.ofSeconds(30));
+    // Refused unsent (a backup ID one character short), so it starts everything but I/O.
+    RestoreItem shortId = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e950497")
+        .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
+        .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
+    assertThat(client.checkRestorableAsync(List.of(shortId))).failsWithin(Duration.ofSeconds(30));
     assertThat(client.httpClient()).isNotNull();
   }
 

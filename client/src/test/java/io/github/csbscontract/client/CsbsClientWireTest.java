@@ -134,12 +134,11 @@ class CsbsClientWireTest {
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
 
     try (CsbsClient client = client(wireMock).build()) {
+      // A disk ID is a UUID (documented): 36 characters. The lower-case pattern is the contract's
+      // choice, which the client leaves to the service (ContractChoicesTest).
       assertThatThrownBy(() -> client.checkRestorable(item))
           .isInstanceOfSatisfying(CsbsValidationException.class, e -> assertThat(e.violations()).containsExactly(
-              "check_restorable[0].target.volumes[0].volume_id: must match \"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$\"",
               "check_restorable[0].target.volumes[0].volume_id: size must be between 36 and 36"));
-      assertThatThrownBy(() -> client.checkRestorable(List.of()))
-          .hasMessageContaining("check_restorable: size must be between 1 and 100");
     }
     assertThat(wireMock.served()).isEmpty();
   }

@@ -17,8 +17,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's validation answers a request exactly as Hibernate Validator does, whether the
- * precheck or the validator decides: random requests at and around the spec's limits.
+ * With the contract's choices on, the client's validation answers a request exactly as Hibernate
+ * Validator does, whether the precheck or the validator decides: random requests at and around
+ * the spec's limits. (By default the client leaves the choices to the service: ContractChoicesTest.)
  */
 class RequestValidatorTest {
 
@@ -37,7 +38,7 @@ class RequestValidatorTest {
   void randomRequestsGetTheValidatorsVerdict() throws Exception {
     ConstraintPrecheck precheck = ConstraintPrecheck.forBeans(HIBERNATE);
     int valid = 0;
-    try (RequestValidator client = new RequestValidator()) {
+    try (RequestValidator client = new RequestValidator(true)) {
       Random random = new Random(20261127);
       for (int i = 0; i < 2000; i++) {
         ResourceActionRequest request = JSON.treeToValue(body(random), ResourceActionRequest.class);

@@ -52,10 +52,13 @@ final class CompatibilityGate {
     ChangedOpenApi diff = OpenApiCompare.fromContents(baselineText, workingText);
     String oldVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
     String newVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
-    boolean compatible = !diff.isIncompatible();
+    CompatibilityReport report = CompatibilityReport.of(diff);
+    // The verdict is the report's: one row classified breaking is a breaking change, whatever
+    // openapi-diff's overall verdict says (it lets a removed optional response field pass).
+    boolean compatible = report.changes().stream().noneMatch(CompatibilityReport.Change::breaking);
     boolean draftBaseline = newVersion.equals(oldVersion + "-SNAPSHOT");
     return new Verdict(compatible || draftBaseline || major(newVersion) > major(oldVersion), compatible,
-        draftBaseline, oldVersion, newVersion, CompatibilityReport.of(diff));
+        draftBaseline, oldVersion, newVersion, report);
   }
 
   /** The newest {@code openapi-X.Y.Z.yaml} in the folder. */

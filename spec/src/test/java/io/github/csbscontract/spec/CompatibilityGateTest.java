@@ -57,6 +57,100 @@ class CompatibilityGateTest {
     assertThat(verdict.report()).contains("restore_name");
   }
 
+  /**
+   * Each breaking change of a pull request, against a released baseline (the spec as 0.1.0, the
+   * pull request's spec as 0.1.1-SNAPSHOT): the verdict is the report's own classification, so a
+   * row classified breaking fails the gate whatever openapi-diff's overall verdict says.
+   */
+  @Test
+  void aRenamedResponseFieldFailsTheGate() {
+    String renamed = replaceOnce(SpecContract.specText(),
+        "        error_msg:\n          type: string\n          description: Error reason when",
+        "        error_message:\n          type: string\n          description: Error reason when");
+
+    assertFailsAgainstARelease(renamed, "property removed", "`restorable[].error_msg`");
+  }
+
+  @Test
+  void aRemovedResponseFieldFailsTheGate() {
+    String removed = replaceOnce(SpecContract.specText(), "        resource_id:\n          type: string\n"
+        + "          description: Resource ID.\n          example: 6507cb66-90dc-4a12-a573-c9f3398f899d\n", "");
+
+    assertFailsAgainstARelease(removed, "property removed", "`restorable[].resource_id`");
+  }
+
+  @Test
+  void aNarrowedRequestEnumFailsTheGate() {
+    String type = "          pattern: '^[A-Za-z0-9]+(::[A-Za-z0-9]+)+$'\n";
+    String twoTypes = SpecContract.specText().replace(type,
+        type + "          enum: [OS::Nova::Server, OS::Ironic::BareMetalServer]\n");
+    String oneType = SpecContract.specText().replace(type, type + "          enum: [OS::Nova::Server]\n");
+    assertThat(twoTypes).isNotEqualTo(SpecContract.specText());
+
+    CompatibilityGate.Verdict verdict = CompatibilityGate.check(withVersion(twoTypes, "0.1.0"),
+        withVersion(oneType, "0.1.1-SNAPSHOT"));
+
+    assertThat(verdict.passes()).as(verdict.report()).isFalse();
+    assertThat(verdict.report()).contains("**Breaking**: the build fails", "**breaking** | `enum`",
+        "`check_restorable[].target.resource_type`");
+  }
+
+  @Test
+  void aNewRequiredRequestFieldFailsTheGateAgainstARelease() {
+    String required = replaceOnce(replaceOnce(SpecContract.specText(),
+        "        - checkpoint_item_id\n        - target\n      x-documented:\n",
+        "        - checkpoint_item_id\n        - target\n        - restore_name\n      x-documented:\n"),
+        "      properties:\n        checkpoint_item_id:\n",
+        "      properties:\n        restore_name:\n          type: string\n          description: New and required.\n"
+            + "          maxLength: 64\n          example: nightly\n        checkpoint_item_id:\n");
+
+    assertFailsAgainstARelease(required, "`required`", "restore_name");
+  }
+
+  @Test
+  void aChangedTypeFailsTheGate() {
+    String changed = replaceOnce(SpecContract.specText(), "        result:\n          type: boolean\n",
+        "        result:\n          type: string\n");
+
+    assertFailsAgainstARelease(changed, "type boolean → string", "`restorable[].result`");
+  }
+
+  @Test
+  void aNewOptionalResponseFieldPassesAgainstARelease() {
+    String added = replaceOnce(SpecContract.specText(), "      properties:\n        result:\n",
+        "      properties:\n        restore_hint:\n          type: string\n          description: New and optional.\n"
+            + "          example: stop the server first\n        result:\n");
+
+    CompatibilityGate.Verdict verdict = CompatibilityGate.check(withVersion(SpecContract.specText(), "0.1.0"),
+        withVersion(added, "0.1.1-SNAPSHOT"));
+
+    assertThat(verdict.passes()).as(verdict.report()).isTrue();
+    assertThat(verdict.report()).contains("**Compatible**", "| compatible | property added | response 200 "
+        + "`restorable[].restore_hint`");
+  }
+
+  private static void assertFailsAgainstARelease(String working, String... reported) {
+    assertThat(working).isNotEqualTo(SpecContract.specText());
+    CompatibilityGate.Verdict verdict = CompatibilityGate.check(withVersion(SpecContract.specText(), "0.1.0"),
+        withVersion(working, "0.1.1-SNAPSHOT"));
+
+    assertThat(verdict.compatible()).as(verdict.report()).isFalse();
+    assertThat(verdict.passes()).as(verdict.report()).isFalse();
+    assertThat(verdict.report()).contains("**Breaking**: the build fails").contains(reported)
+        .doesNotContain("**Compatible**");
+  }
+
+  private static String withVersion(String spec, String version) {
+    return spec.replaceFirst("(?m)^  version: .*$", "  version: " + version);
+  }
+
+  private static String replaceOnce(String spec, String original, String replacement) {
+    int at = spec.indexOf(original);
+    assertThat(at).as("spec contains %s", original).isNotNegative();
+    assertThat(spec.indexOf(original, at + 1)).as("%s is unique in the spec", original).isNegative();
+    return spec.substring(0, at) + replacement + spec.substring(at + original.length());
+  }
+
   @Test
   void aBreakingChangePassesWithANewMajorVersion() {
     String breaking = SpecContract.specText().replace("          maxItems: 60\n", "          maxItems: 10\n");

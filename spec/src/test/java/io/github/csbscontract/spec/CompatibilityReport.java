@@ -75,6 +75,12 @@ final class CompatibilityReport {
     for (ChangedOperation op : diff.getChangedOperations()) {
       report.operation(op);
     }
+    // What openapi-diff judges breaking but this report does not classify (a keyword it does not
+    // read) still breaks the verdict, as a row that says so.
+    if (diff.isIncompatible() && report.changes.stream().noneMatch(Change::breaking)) {
+      report.changes.add(new Change(true, "", "", "", "a change openapi-diff judges breaking, of a kind this report"
+          + " does not name (see openapi-diff's own report)"));
+    }
     return report;
   }
 

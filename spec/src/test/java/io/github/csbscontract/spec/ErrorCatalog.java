@@ -39,7 +39,8 @@ public final class ErrorCatalog {
 
   /** One error answer of the catalog. */
   public record Entry(String code, int status, Where where, List<String> actions, String message, String meaning,
-      String documented, Integer documentedStatus, String contractChoice, boolean referenceServer, String testedBy) {
+      String documented, Integer documentedStatus, String contractChoice, boolean referenceServer, String testedBy,
+      boolean onOperation) {
 
     /** Whether an answer with this code, status and message is this entry ({@code %s} matches any text). */
     public boolean matches(String code, int status, String message) {
@@ -127,7 +128,8 @@ public final class ErrorCatalog {
           node.has("documented_status") ? node.get("documented_status").asInt() : null,
           text(node, "contract_choice"),
           node.path("reference_server").asBoolean(true),
-          text(node, "tested_by")));
+          text(node, "tested_by"),
+          node.path("on_operation").asBoolean(true)));
     }
     return List.copyOf(entries);
   }

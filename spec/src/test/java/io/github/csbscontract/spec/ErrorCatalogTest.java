@@ -63,10 +63,22 @@ class ErrorCatalogTest {
   void theCatalogAndTheSpecAnswerTheSameStatuses() {
     Set<Integer> specErrors = new TreeSet<>();
     OPERATION.getResponses().keySet().forEach(status -> specErrors.add(Integer.parseInt(status)));
-    Set<Integer> catalog = new TreeSet<>();
-    ErrorCatalog.entries().forEach(e -> catalog.add(e.status()));
+    Set<Integer> onOperation = new TreeSet<>();
+    Set<Integer> catalogOnly = new TreeSet<>();
+    ErrorCatalog.entries().forEach(e -> (e.onOperation() ? onOperation : catalogOnly).add(e.status()));
+    catalogOnly.removeAll(onOperation);
 
-    assertThat(catalog).isEqualTo(specErrors);
+    assertThat(onOperation).isEqualTo(specErrors);
+    assertThat(catalogOnly).as("answers to what no HTTP client sends stay off the operation")
+        .containsExactly(408, 501, 505).doesNotContainAnyElementsOf(specErrors);
+  }
+
+  @Test
+  void answersKeptOffTheOperationAreTransportRefusalsWithTheirTest() {
+    assertThat(ErrorCatalog.entries()).filteredOn(e -> !e.onOperation()).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.where()).as("%s", e).isEqualTo(Where.GATEWAY);
+      assertThat(e.testedBy()).as("%s is provoked by a raw-socket test", e).isNotBlank();
+    });
   }
 
   @Test

@@ -9,32 +9,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lists that are generated into hand-written text: the error table and the list of
- * contract choices in the spec's description (and so in the rendered docs), and the list of
- * choices on the API designers' page (docs/api-designers.md). Each must be exactly what its source (errors.yaml, the spec's marks)
+ * contract choices in the API guide (docs/api-guide.md, which the rendered docs show below the
+ * operation). Each must be exactly what its source (errors.yaml, the spec's marks)
  * gives today. To regenerate them after a change:
  * {@code ./mvnw -pl spec test -Dtest=GeneratedFragmentsTest -Dspec.writeFragments=true}.
  */
 class GeneratedFragmentsTest {
 
-  private static final Path SPEC_SOURCE = Path.of("src/main/resources/openapi.yaml");
-  private static final Path DESIGNERS_PAGE = Path.of("../docs/api-designers.md");
+  private static final Path GUIDE = Path.of("../docs/api-guide.md");
   private static final boolean WRITE = Boolean.getBoolean("spec.writeFragments");
   private static final String HOW = "; regenerate with ./mvnw -pl spec test -Dtest=GeneratedFragmentsTest"
       + " -Dspec.writeFragments=true";
 
   @Test
-  void theSpecsErrorTableIsTheErrorCatalog() throws IOException {
-    check(SPEC_SOURCE, SpecContract.specText(), "error-catalog", ErrorCatalog.markdownTable());
+  void theGuidesErrorTableIsTheErrorCatalog() throws IOException {
+    check(GUIDE, Files.readString(GUIDE), "error-catalog", ErrorCatalog.markdownTable());
   }
 
   @Test
-  void theSpecsListOfChoicesIsItsMarks() throws IOException {
-    check(SPEC_SOURCE, SpecContract.specText(), "contract-choices", SpecMarks.of(SpecContract.specText()).markdownList());
+  void theGuidesListOfChoicesIsTheSpecsMarks() throws IOException {
+    check(GUIDE, Files.readString(GUIDE), "contract-choices", SpecMarks.of(SpecContract.specText()).markdownList());
   }
 
   @Test
-  void theDesignersPagesListOfChoicesIsTheSpecsMarks() throws IOException {
-    check(DESIGNERS_PAGE, Files.readString(DESIGNERS_PAGE), "contract-choices", SpecMarks.of(SpecContract.specText()).markdownList());
+  void theSpecsDescriptionStaysShortAndLeavesTheListsToTheGuide() {
+    String description = SpecContract.model().getInfo().getDescription();
+
+    // Generators copy it into every file they write, in every language.
+    assertThat(description.length()).isLessThan(4000);
+    assertThat(description).contains("docs/api-guide.md", "docs/sources.md").doesNotContain("<!-- ");
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,12 @@ public final class SpecContract {
 
   public static final String RESOURCE = "io/github/csbscontract/spec/openapi.yaml";
 
+  /**
+   * On the 200 response: the key of the answer's result list for each action key of the request.
+   * JSON Schema 3.0 says it only with {@code oneOf}, which breaks both Java generators.
+   */
+  public static final String RESULT_KEY_BY_ACTION = "x-result-key-by-action";
+
   /** On an array schema: item properties whose values must not repeat within the array. */
   public static final String UNIQUE_ITEM_PROPERTIES = "x-unique-item-properties";
 
@@ -52,7 +60,18 @@ public final class SpecContract {
   private static final OpenAPI MODEL = parse(SPEC_TEXT);
   private static final OpenApiInteractionValidator VALIDATOR = validatorFor(SPEC_TEXT);
 
+  /** Statuses the error catalog keeps off the operation (on_operation: false) and the operation does not declare. */
+  private static final Set<Integer> OFF_OPERATION_STATUSES = offOperationStatuses();
+
   private SpecContract() {}
+
+  private static Set<Integer> offOperationStatuses() {
+    Set<String> declared = MODEL.getPaths().values().iterator().next().getPost().getResponses().keySet();
+    Set<Integer> statuses = new TreeSet<>();
+    ErrorCatalog.entries().stream().filter(e -> !e.onOperation() && !declared.contains(String.valueOf(e.status())))
+        .forEach(e -> statuses.add(e.status()));
+    return Set.copyOf(statuses);
+  }
 
   /** The spec exactly as the spec jar ships it. */
   public static String specText() {
@@ -162,6 +181,11 @@ public final class SpecContract {
     if (!isOperation(method, path)) {
       return errorBodyProblems(body);
     }
+    if (OFF_OPERATION_STATUSES.contains(status)) {
+      // 408, 501, 505: in the error catalog, not on the operation (no HTTP client library
+      // provokes them); their body is still an ErrorResponse.
+      return errorBodyProblems(body);
+    }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       response.withContentType(contentType);
@@ -169,7 +193,72 @@ public final class SpecContract {
     if (body != null) {
       response.withBody(body);
     }
-    return messages(VALIDATOR.validateResponse(stripQuery(path), Request.Method.POST, response.build()));
+    List<String> problems = new ArrayList<>(
+        messages(VALIDATOR.validateResponse(stripQuery(path), Request.Method.POST, response.build())));
+    if (status == 200) {
+      problems.addAll(resultKeyProblems(null, body));
+    }
+    return problems;
+  }
+
+  /**
+   * Problems of a response to a request of the operation with {@code requestBody}: as
+   * {@link #responseProblems(String, String, int, String, String)}, and a 200 must carry the
+   * result list of the request's action ({@value #RESULT_KEY_BY_ACTION}).
+   */
+  public static List<String> responseProblems(
+      String method, String path, String requestBody, int status, String contentType, String body) {
+    List<String> problems = new ArrayList<>(responseProblems(method, path, status, contentType, body));
+    if (status == 200 && isOperation(method, path)) {
+      problems.removeIf(p -> p.startsWith("validation.response.body.resultKey"));
+      problems.addAll(resultKeyProblems(requestBody, body));
+    }
+    return problems;
+  }
+
+  /**
+   * A 200 body must hold the result list of the request's action; without the request, one of
+   * the result lists. A body that is not a JSON object is the validator's to report.
+   */
+  static List<String> resultKeyProblems(String requestBody, String responseBody) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> keys = (Map<String, String>) MODEL.getPaths().values().iterator().next().getPost()
+        .getResponses().get("200").getExtensions().get(RESULT_KEY_BY_ACTION);
+    JsonNode answer = readObject(responseBody);
+    if (answer == null) {
+      return List.of();
+    }
+    JsonNode request = readObject(requestBody);
+    List<String> wanted = new ArrayList<>();
+    keys.forEach((action, key) -> {
+      if (request == null || request.has(action)) {
+        wanted.add(key);
+      }
+    });
+    if (wanted.isEmpty() || wanted.stream().anyMatch(key -> answer.path(key).isArray())) {
+      return List.of();
+    }
+    return List.of("validation.response.body.resultKey: a 200 answer carries the list "
+        + String.join(" or ", wanted) + (request == null ? "" : " (the request's action)") + "; it has "
+        + (answer.size() == 0 ? "no key" : "only " + String.join(", ", fieldNames(answer))));
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode readObject(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node != null && node.isObject() ? node : null;
+    } catch (JsonProcessingException notJson) {
+      return null;
+    }
   }
 
   /** Throws with every problem listed unless the response is valid against the spec. */

@@ -1,11 +1,12 @@
 package io.github.csbscontract.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.CsbsBadRequestException;
 import io.github.csbscontract.client.CsbsValidationException;
 import io.github.csbscontract.client.RetryPolicy;
 import io.github.csbscontract.core.Contract;
@@ -29,9 +30,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The spec-driven negative suite: every {@link SpecVariants variant} of the documented request
  * examples gets one verdict from the spec's validator, the reference server and the client:
- * invalid under the spec exactly when the server answers 400 {@code CSBS.9001} naming the field
- * and exactly when the client refuses it unsent, naming the field; valid exactly when the
- * server answers 200 and the client sends it. A variant the client's types cannot carry (a
+ * invalid under the spec exactly when the server answers 400 {@code CSBS.9001} naming the field;
+ * the client refuses it unsent, naming the field, when it breaks what the documents forbid, and
+ * sends it when it breaks only a contract choice (the real service may accept that; the server
+ * here refuses it, naming the field); valid exactly when the server answers 200 and the client
+ * sends it. A variant the client's types cannot carry (a
  * number where a string belongs, an unknown field, both actions) is refused by the compiler of
  * any program that uses the client, so only the server and the spec judge it.
  */
@@ -45,6 +48,7 @@ class SpecNegativeSuiteTest {
   private static final AtomicInteger INVALID = new AtomicInteger();
   private static final AtomicInteger VALID = new AtomicInteger();
   private static final AtomicInteger THROUGH_THE_CLIENT = new AtomicInteger();
+  private static final AtomicInteger CHOICES_SENT = new AtomicInteger();
 
   private static ReferenceServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,6 +64,7 @@ class SpecNegativeSuiteTest {
     System.out.printf("spec-driven negative suite: %d variants, %d invalid under the spec, %d valid; %d also through"
         + " the client%n", INVALID.get() + VALID.get(), INVALID.get(), VALID.get(), THROUGH_THE_CLIENT.get());
     assertThat(THROUGH_THE_CLIENT.get()).as("variants the client's types can carry").isGreaterThan(100);
+    assertThat(CHOICES_SENT.get()).as("variants breaking only a contract choice, which the client sends").isGreaterThan(10);
     assertThat(INVALID.get()).as("variants the spec refuses").isGreaterThan(200);
     assertThat(VALID.get()).as("variants the spec accepts").isGreaterThan(10);
   }
@@ -107,10 +112,20 @@ class SpecNegativeSuiteTest {
         assertThat(request.send(client)).as("the spec accepts it, so the client sends it").isNotEmpty();
         assertThat(server.requests().all()).hasSize(1);
       } else {
-        assertThatThrownBy(() -> request.send(client)).as("the spec refuses it, so the client does, unsent")
-            .isInstanceOfSatisfying(CsbsValidationException.class,
-                refused -> assertThat(refused.violations()).anySatisfy(violation -> assertThat(violation).startsWith(field)));
-        assertThat(server.requests().all()).as("nothing sent").isEmpty();
+        Throwable refused = catchThrowable(() -> request.send(client));
+        if (refused instanceof CsbsValidationException unsent) {
+          assertThat(unsent.violations()).as("the client refuses what the documents forbid, naming the field")
+              .anySatisfy(violation -> assertThat(violation).startsWith(field));
+          assertThat(server.requests().all()).as("nothing sent").isEmpty();
+        } else {
+          CHOICES_SENT.incrementAndGet();
+          assertThat(refused).as("a contract choice only: the client sends it and the server refuses it")
+              .isInstanceOfSatisfying(CsbsBadRequestException.class, answer -> {
+                assertThat(answer.errorCode()).isEqualTo("CSBS.9001");
+                assertThat(answer.errorMsg()).startsWith(field);
+              });
+          assertThat(server.requests().all()).hasSize(1);
+        }
       }
     }
   }
