@@ -2,6 +2,8 @@ package io.github.csbscontract.examples.sql;
 
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +38,15 @@ public final class SqlMain {
   /** Starts serving on this host and port (0: any free one). */
   public static HttpServer start(String host, int port, SqlInventory store) {
     URI base = URI.create("http://" + host + ":" + port + "/");
-    return GrizzlyHttpServerFactory.createHttpServer(base, application(store), true);
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, application(store), false);
+    // Java's HttpClient offers h2c on every request: answer it over HTTP/1.1 instead of hanging.
+    server.getListeners().forEach(listener -> listener.registerAddOn(new DeclinedUpgrades()));
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen: " + e.getMessage(), e);
+    }
+    return server;
   }
 
   /** The port a started server listens on. */
