@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.DemoCatalog;
+import io.github.csbscontract.jaxrs.CapabilityResource;
+import io.github.csbscontract.jaxrs.CsbsFeature;
+import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.Server;
 import java.lang.reflect.InvocationHandler;
@@ -21,10 +24,13 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +83,32 @@ class SqlStoreTest {
         JSON.readTree(answer.body()));
   }
 
+  @Test
+  void aDatabaseThatGoesDownAfterTheTokenCheckIsAnswered503Too() throws Exception {
+    // Tokens from elsewhere (an IAM service, say): only the lookup of backups and servers fails.
+    TokenLookup tokens = token -> Optional.of(new TokenLookup.TokenScope(DemoCatalog.PROJECT_A, true));
+    HttpServer tokensElsewhere = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+        new ResourceConfig().register(new CapabilityResource(new SqlInventory(database.pool)))
+            .register(new CsbsFeature(tokens)), true);
+    try {
+      database.stop();
+
+      HttpResponse<String> answer = send(SqlMain.port(tokensElsewhere), hundredItems(DemoCatalog.load()));
+
+      assertEquals(503, answer.statusCode(), answer.body());
+      assertEquals("5", answer.headers().firstValue("Retry-After").orElse(null));
+      assertEquals("CSBS.0503", JSON.readTree(answer.body()).path("error_code").asText());
+    } finally {
+      tokensElsewhere.shutdownNow();
+    }
+  }
+
   private HttpResponse<String> send(String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SqlMain.port(server)
+    return send(SqlMain.port(server), body);
+  }
+
+  private HttpResponse<String> send(int port, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
             + "/v1/" + DemoCatalog.PROJECT_A + "/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/action"))
         .header("X-Auth-Token", DemoCatalog.TOKEN_A)
         .header("Content-Type", "application/json")
