@@ -58,7 +58,10 @@ public final class SqlMain {
     String jdbcUrl = "jdbc:h2:./csbs-data/csbs";
     String host = "127.0.0.1";
     int port = 8080;
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException(args[args.length - 1] + ": needs a value");
+    }
+    for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--jdbc-url" -> jdbcUrl = args[i + 1];
         case "--host" -> host = args[i + 1];
