@@ -45,6 +45,16 @@ public final class Catalog implements Inventory, TokenLookup {
     return List.copyOf(projectsById.values());
   }
 
+  /** The servers of every project, in the order given: to load this catalog into another store. */
+  public List<Server> servers() {
+    return List.copyOf(serversById.values());
+  }
+
+  /** The backups of every project, in the order given: to load this catalog into another store. */
+  public List<Backup> backups() {
+    return List.copyOf(backupsById.values());
+  }
+
   /** Every project, server and backup, in the order given. */
   CatalogLoader.CatalogFile contents() {
     return new CatalogLoader.CatalogFile(List.copyOf(projectsById.values()), List.copyOf(serversById.values()),

@@ -34,6 +34,18 @@ class DemoCatalogTest {
   }
 
   @Test
+  void itsContentsCanBeReadToLoadIntoAnotherStore() {
+    Catalog copy = CatalogBuilder.from(demo).build();
+
+    assertThat(demo.servers()).isNotEmpty().allSatisfy(server ->
+        assertThat(copy.server(server.projectId(), server.id())).contains(server));
+    assertThat(demo.backups()).isNotEmpty().allSatisfy(backup ->
+        assertThat(copy.backup(backup.projectId(), backup.id())).contains(backup));
+    assertThat(demo.servers()).extracting(io.github.csbscontract.rules.Server::id)
+        .contains("5aa119a8-d25b-45a7-8d1b-88e127885635");
+  }
+
+  @Test
   void tokensStayOutOfItsDescription() {
     assertThat(demo.toString()).doesNotContain(DemoCatalog.TOKEN_A);
   }

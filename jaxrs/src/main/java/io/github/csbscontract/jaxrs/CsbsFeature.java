@@ -7,7 +7,8 @@ import jakarta.ws.rs.core.FeatureContext;
  * Everything a JAX-RS runtime needs around {@link CapabilityResource} to answer as the service
  * does: the gateway's checks ({@link CsbsGateway}, {@link CsbsBodyLimit}), Jackson as the spec
  * wants it ({@link ServiceJson}) and every refusal in the service's error format
- * ({@link ServiceAnswers}). Register one instance:
+ * ({@link ServiceAnswers}), including 503 {@code CSBS.0503} with {@code Retry-After} when the
+ * inventory's store is unavailable ({@code StoreUnavailableException}). Register one instance:
  *
  * <pre>{@code
  * new ResourceConfig()
@@ -49,6 +50,7 @@ public class CsbsFeature implements Feature {
     context.register(new ServiceJson());
     context.register(new ServiceAnswers.Refused());
     context.register(new ServiceAnswers.GatewayRefused());
+    context.register(new ServiceAnswers.Unavailable());
     context.register(new ServiceAnswers.UnknownPath());
     context.register(new ServiceAnswers.OtherMethod());
     context.register(new ServiceAnswers.NotJson());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.github.csbscontract.rules.StoreUnavailableException;
 import io.github.csbscontract.server.model.ErrorResponse;
 import jakarta.annotation.Priority;
 import jakarta.validation.ConstraintViolation;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -78,6 +80,23 @@ public final class ServiceAnswers {
     }
   }
 
+  /**
+   * The answer when the inventory's store cannot answer now: 503 {@code CSBS.0503} with
+   * {@code Retry-After} in whole seconds (at least 1); what failed is logged, not sent.
+   */
+  public static Response unavailable(StoreUnavailableException unavailable) {
+    LOG.log(Level.WARNING, "store unavailable: " + unavailable.getMessage(), unavailable.getCause());
+    long seconds = Math.max(1, unavailable.retryAfter().toSeconds());
+    return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .entity(unavailableBody())
+        .build();
+  }
+
+  static byte[] unavailableBody() {
+    return refusalBody(new CsbsRequestException(503, RequestError.SERVICE_UNAVAILABLE));
+  }
+
   static Response internalError(Throwable failure) {
     LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
     return refusal(new CsbsRequestException(500, RequestError.INTERNAL, "check resource capabilities"));
@@ -89,6 +108,15 @@ public final class ServiceAnswers {
     @Override
     public Response toResponse(CsbsRequestException refused) {
       return refusal(refused);
+    }
+  }
+
+  /** The inventory's store is down or unreachable ({@link StoreUnavailableException}). */
+  @Priority(PRIORITY)
+  public static final class Unavailable implements ExceptionMapper<StoreUnavailableException> {
+    @Override
+    public Response toResponse(StoreUnavailableException unavailable) {
+      return unavailable(unavailable);
     }
   }
 
@@ -209,6 +237,9 @@ public final class ServiceAnswers {
       if (e.getCause() instanceof GatewayRefusal refused) {
         return gateway(refused.error());
       }
+      if (e.getCause() instanceof StoreUnavailableException unavailable) {
+        return unavailable(unavailable);
+      }
       int status = e.getResponse().getStatus();
       if (status >= 500) {
         return internalError(e);
@@ -229,6 +260,10 @@ public final class ServiceAnswers {
       }
       if (failure instanceof CsbsRequestException refused) {
         return refusal(refused);
+      }
+      // Runtimes that wrap what a resource throws (CDI interceptors, reactive adapters).
+      if (failure.getCause() instanceof StoreUnavailableException unavailable) {
+        return unavailable(unavailable);
       }
       return internalError(failure);
     }

@@ -17,6 +17,7 @@ import io.github.csbscontract.server.model.ProtectableParam;
 import io.github.csbscontract.server.model.RestorableParam;
 import io.github.csbscontract.server.model.RestorableTarget;
 import io.github.csbscontract.server.model.RestoreVolumeMapping;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.ext.ContextResolver;
 import java.util.List;
 
@@ -25,8 +26,16 @@ import java.util.List;
  * types (no "1" for 1 or 1 for "1", no null items), duplicate keys refused, unknown fields refused
  * at the top level but ignored inside items, and no {@code null} fields in answers. Registered by
  * {@link CsbsFeature}; without it a runtime's own defaults decide, and some bad bodies pass.
+ *
+ * <p>Its {@link Priority} makes it win over a resolver the runtime registers without one, as
+ * Spring Boot's Jersey starter does with the application's {@code ObjectMapper}: Jersey asks
+ * ranked resolvers first, and 1 is also the first by the JAX-RS rule (lower first).
  */
+@Priority(ServiceJson.PRIORITY)
 public final class ServiceJson implements ContextResolver<ObjectMapper> {
+
+  /** Ahead of unranked resolvers under both Jersey's ranking (higher first) and JAX-RS's (lower first). */
+  static final int PRIORITY = 1;
 
   private static final ObjectMapper MAPPER = createMapper();
 

@@ -55,6 +55,12 @@ class CsbsGatewayTest {
   }
 
   @Test
+  void anUnavailableStoreIsAnsweredInTheServicesFormat() {
+    assertThat(new String(ServiceAnswers.unavailableBody(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error_code\":\"CSBS.0503\",\"error_msg\":\"Service unavailable.\"}");
+  }
+
+  @Test
   void theFeatureNeedsTokensAndAPositiveLimit() {
     assertThatThrownBy(() -> new CsbsFeature(null)).hasMessageContaining("tokens");
     assertThatThrownBy(() -> new CsbsFeature(token -> java.util.Optional.empty(), 0)).hasMessageContaining("maxBodyBytes");

@@ -84,7 +84,8 @@ public final class Conformance {
     int skipped = 0;
     for (ContractCase c : cases) {
       String skip = c.replayOnly() ? "no request can provoke this answer; checked against the client only"
-          : c.needsDemoCatalog() && !demoCatalog ? "needs the demo catalog"
+          : c.needsDemoCatalog() && !demoCatalog
+              ? "needs the demo catalog: load it into your service's store (FixtureLoader) and add --demo-catalog"
           : c.gatewayLimit() && !gatewayLimits ? "a limit of the gateway; add --gateway-limits if your server enforces it"
           : c.usesOtherToken() && target.otherToken() == null ? "needs --other-token" : null;
       if (skip != null) {

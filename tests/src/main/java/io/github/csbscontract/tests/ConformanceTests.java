@@ -28,14 +28,19 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * Without {@link #demoCatalog()}, cases that need the reference server's demo catalog are
- * skipped and error answers are compared by status and {@code error_code} (the wording of
- * {@code error_msg} is yours), as the conformance kit does; with it, every case runs and every
- * answer must match exactly.
+ * To run every case through your own store, return a {@link FixtureLoader} from
+ * {@link #fixtures()}: it loads the demo catalog the cases were written against into your store
+ * before they run, and every case then runs against it as demo project A, every answer matched
+ * exactly. Without one, cases that need the demo catalog are skipped (saying so) and error
+ * answers are compared by status and {@code error_code}, as the conformance kit does, unless
+ * {@link #demoCatalog()} says your server already holds that catalog.
  */
 public abstract class ConformanceTests {
 
   private static final List<ContractCase> CASES = ContractCases.all();
+
+  static final String NEEDS_DEMO_CATALOG = "needs the demo catalog: return a FixtureLoader from fixtures() to load"
+      + " it into your store (or demoCatalog() true if your server already holds it)";
 
   /**
    * Where the implementation listens and with which credentials; asked once, when the tests are
@@ -52,6 +57,16 @@ public abstract class ConformanceTests {
   }
 
   /**
+   * Loads the demo catalog into your store before the cases run: then every case runs, through
+   * your {@code Inventory} and {@code TokenLookup}, against demo project A at {@link #target()}'s
+   * base URL (its project and tokens are not used), and every answer must match exactly. Null
+   * (the default): the cases that need the demo catalog are skipped unless {@link #demoCatalog()}.
+   */
+  protected FixtureLoader fixtures() {
+    return null;
+  }
+
+  /**
    * Whether the implementation enforces the API gateway's limits itself (16 KB of headers, as
    * the reference server does): then the cases of those limits run too. False unless overridden:
    * in front of a JAX-RS runtime, the gateway or the runtime's own server enforces them.
@@ -63,8 +78,16 @@ public abstract class ConformanceTests {
   /** One container per group of cases ({@code check_restorable}, ...), one test per case. */
   @TestFactory
   public Stream<DynamicNode> contractCases() {
+    FixtureLoader fixtures = fixtures();
     ContractCase.Target target = target();
     boolean demoCatalog = demoCatalog();
+    if (fixtures != null) {
+      DemoFixtures.loadInto(fixtures);
+      target = ContractCase.Target.demo(target.baseUrl());
+      demoCatalog = true;
+    }
+    ContractCase.Target asked = target;
+    boolean exact = demoCatalog;
     boolean gatewayLimits = gatewayLimits();
     HttpCaseRunner runner = new HttpCaseRunner();
     Map<String, List<DynamicNode>> groups = new LinkedHashMap<>();
@@ -73,7 +96,7 @@ public abstract class ConformanceTests {
       String group = slash < 0 ? "cases" : c.id().substring(0, slash);
       String name = c.id().substring(slash + 1);
       groups.computeIfAbsent(group, g -> new java.util.ArrayList<>())
-          .add(DynamicTest.dynamicTest(name, source(c), () -> check(c, target, demoCatalog, gatewayLimits, runner)));
+          .add(DynamicTest.dynamicTest(name, source(c), () -> check(c, asked, exact, gatewayLimits, runner)));
     }
     return groups.entrySet().stream().map(g -> DynamicContainer.dynamicContainer(g.getKey(), g.getValue()));
   }
@@ -81,7 +104,7 @@ public abstract class ConformanceTests {
   private static void check(ContractCase c, ContractCase.Target target, boolean demoCatalog, boolean gatewayLimits,
       HttpCaseRunner runner) throws Exception {
     Assumptions.assumeFalse(c.replayOnly(), "no request can provoke this answer; checked against the client only");
-    Assumptions.assumeFalse(c.needsDemoCatalog() && !demoCatalog, "needs the demo catalog");
+    Assumptions.assumeFalse(c.needsDemoCatalog() && !demoCatalog, NEEDS_DEMO_CATALOG);
     Assumptions.assumeFalse(c.gatewayLimit() && !gatewayLimits, "a limit of the gateway, not of the operation");
     Assumptions.assumeFalse(c.usesOtherToken() && target.otherToken() == null, "needs another project's token");
     HttpCaseRunner.Answer answer = runner.send(c, target);

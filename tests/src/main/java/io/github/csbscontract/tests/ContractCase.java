@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>Placeholders in path and headers: {@code ${project_id}}, {@code ${provider_id}},
  * {@code ${token}}, {@code ${other_token}}. In bodies, {@code {"$repeat": N, "item": X}} stands
  * for an array of N copies of X, and as a header value for the string X repeated N times;
- * {@code pad_to_bytes} pads the body with trailing whitespace; in expected bodies the string
+ * {@code pad_to_bytes} pads the body with trailing whitespace; {@code offer_h2c} sends the request
+ * with an offer to upgrade to HTTP/2 ({@code Connection: Upgrade, HTTP2-Settings},
+ * {@code Upgrade: h2c}), which a server may decline; in expected bodies the string
  * {@code ${any}} matches any string.
  *
  * <p>A {@code replay_only} case is an answer no request can make a server give (throttling, an
@@ -76,6 +78,14 @@ public record ContractCase(String id, JsonNode json) {
 
   public boolean usesOtherToken() {
     return json.path("request").path("headers").toString().contains("${other_token}");
+  }
+
+  /**
+   * Whether the request offers an upgrade to HTTP/2 in clear text ({@code Upgrade: h2c}), as
+   * Java's {@code HttpClient} does unless told to speak HTTP/1.1.
+   */
+  public boolean offersH2c() {
+    return json.path("request").path("offer_h2c").asBoolean(false);
   }
 
   public boolean chunked() {

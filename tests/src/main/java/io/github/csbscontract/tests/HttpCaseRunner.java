@@ -23,6 +23,15 @@ public final class HttpCaseRunner {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
+  /**
+   * Java's default: it offers an upgrade to HTTP/2 ({@code Upgrade: h2c}) on every request over
+   * {@code http}, body included; a server that neither declines nor accepts it hangs.
+   */
+  private final HttpClient offeringH2c = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_2)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
   /** What the server answered. */
   public record Answer(int status, String contentType, String body) {}
 
@@ -41,7 +50,7 @@ public final class HttpCaseRunner {
     } else {
       publisher = HttpRequest.BodyPublishers.ofString(body);
     }
-    HttpResponse<String> response = http.send(request.method(c.method(), publisher).build(),
+    HttpResponse<String> response = (c.offersH2c() ? offeringH2c : http).send(request.method(c.method(), publisher).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Answer(response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(null), response.body());

@@ -29,7 +29,8 @@ class ConformanceTest {
           .filter(c -> !c.needsDemoCatalog() && !c.usesOtherToken() && !c.replayOnly() && !c.gatewayLimit()).count();
       assertThat(run.code).isZero();
       assertThat(run.lastLine()).isEqualTo(portable + " passed, 0 failed, " + (Cases.all().size() - portable) + " skipped");
-      assertThat(run.out).contains("SKIP check_restorable/should_pass_when_seed_example (needs the demo catalog)",
+      assertThat(run.out).contains("SKIP check_restorable/should_pass_when_seed_example (needs the demo catalog: load it into your"
+              + " service's store (FixtureLoader) and add --demo-catalog)",
           "SKIP request/should_answer_403_when_token_is_of_another_project (needs --other-token)",
           "SKIP request/should_answer_503_when_the_service_is_unavailable (no request can provoke this answer;"
               + " checked against the client only)");

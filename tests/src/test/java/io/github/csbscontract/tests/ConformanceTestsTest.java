@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.catalog.CatalogBuilder;
+import io.github.csbscontract.catalog.DemoCatalog;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import java.io.InputStream;
@@ -96,6 +99,49 @@ class ConformanceTestsTest {
     }
   }
 
+  @Test
+  void aFixtureLoaderRunsEveryCaseOnWhatItLoadedIntoTheStore() {
+    target = new ContractCase.Target(server.baseUri().toString(), "ffffffffffffffffffffffffffffffff",
+        "a-token-the-cases-do-not-use", null);
+    try {
+      Events tests = run(ThroughFixtures.class);
+
+      long runnable = Cases.all().stream().filter(c -> !c.replayOnly() && !c.gatewayLimit()).count();
+      assertThat(tests.succeeded().count()).isEqualTo(runnable);
+      assertThat(tests.failed().count()).isZero();
+      assertThat(ThroughFixtures.calls).containsExactly("clear", "load " + DemoCatalog.PROJECT_A);
+    } finally {
+      server.resetCatalog();
+    }
+  }
+
+  @Test
+  void aStoreThatLosesWhatItWasGivenFailsTheCases() {
+    target = new ContractCase.Target(server.baseUri().toString(), PROJECT, "demo-token-project-a", null);
+    try {
+      Events tests = run(LosingBackups.class);
+
+      tests.failed().assertThatEvents().haveAtLeastOne(EventConditions.event(
+          EventConditions.displayName("should_pass_when_seed_example"),
+          EventConditions.finishedWithFailure(org.junit.platform.testkit.engine.TestExecutionResultConditions.message(
+              m -> m.contains("CSBS.3001")))));
+    } finally {
+      server.resetCatalog();
+    }
+  }
+
+  @Test
+  void withoutAFixtureLoaderASkippedCaseNamesTheHook() {
+    target = new ContractCase.Target(server.baseUri().toString(), PROJECT, "demo-token-project-a", null);
+
+    Events tests = run(Foreign.class);
+
+    tests.aborted().assertThatEvents().haveAtLeastOne(EventConditions.event(
+        EventConditions.displayName("should_pass_when_seed_example"),
+        EventConditions.abortedWithReason(org.junit.platform.testkit.engine.TestExecutionResultConditions.message(
+            m -> m.contains("FixtureLoader") && m.contains("fixtures()")))));
+  }
+
   private static Events run(Class<?> testClass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
   }
@@ -115,6 +161,57 @@ class ConformanceTestsTest {
     @Override
     protected boolean gatewayLimits() {
       return true;
+    }
+  }
+
+  /** The reference server as "your store": what is loaded is what it answers from. */
+  static class ThroughFixtures extends ConformanceTests {
+    static final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    protected ContractCase.Target target() {
+      return target;
+    }
+
+    @Override
+    protected FixtureLoader fixtures() {
+      calls.clear();
+      return new FixtureLoader() {
+        @Override
+        public void load(Catalog catalog) {
+          calls.add("load " + catalog.projects().get(0).id());
+          server.useCatalog(catalog);
+        }
+
+        @Override
+        public void clear() {
+          calls.add("clear");
+          server.useCatalog(CatalogBuilder.empty().project(PROJECT, p -> p.token("nobody-uses-this")).build());
+        }
+      };
+    }
+  }
+
+  /** A store with a planted bug: it keeps the projects and servers, and drops every backup. */
+  static class LosingBackups extends ConformanceTests {
+    @Override
+    protected ContractCase.Target target() {
+      return target;
+    }
+
+    @Override
+    protected FixtureLoader fixtures() {
+      return new FixtureLoader() {
+        @Override
+        public void load(Catalog catalog) {
+          CatalogBuilder lossy = CatalogBuilder.empty();
+          catalog.projects().forEach(project -> lossy.project(project.id(), p -> project.tokens().forEach(p::token)));
+          server.useCatalog(lossy.build());
+        }
+
+        @Override
+        public void clear() {}
+      };
     }
   }
 

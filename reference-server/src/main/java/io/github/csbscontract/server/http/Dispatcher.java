@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import io.github.csbscontract.core.validation.OversizedLists;
 import io.github.csbscontract.jaxrs.CsbsRequestException;
+import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.rules.StoreUnavailableException;
 import io.github.csbscontract.jaxrs.Refusals;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -69,6 +71,9 @@ final class Dispatcher {
       answer = operation.invoke(implementation, call.args());
     } catch (CsbsRequestException refused) {
       throw ApiError.of(refused);
+    } catch (StoreUnavailableException unavailable) {
+      // An Inventory over a store that is down: what CsbsFeature answers on JAX-RS runtimes.
+      throw ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(unavailable.retryAfter());
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable checked) {

@@ -4,6 +4,8 @@ import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.DemoCatalog;
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -33,7 +35,15 @@ public final class JerseyMain {
   /** Starts serving on 127.0.0.1 at this port (0: any free one). */
   public static HttpServer start(int port) {
     URI base = URI.create("http://127.0.0.1:" + port + "/");
-    return GrizzlyHttpServerFactory.createHttpServer(base, application(DemoCatalog.load()), true);
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, application(DemoCatalog.load()), false);
+    // Java's HttpClient offers h2c on every request: answer it over HTTP/1.1 instead of hanging.
+    server.getListeners().forEach(listener -> listener.registerAddOn(new DeclinedUpgrades()));
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen: " + e.getMessage(), e);
+    }
+    return server;
   }
 
   /** The port a started server listens on. */
