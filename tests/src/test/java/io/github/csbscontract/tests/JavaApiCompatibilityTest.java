@@ -2,6 +2,26 @@ package io.github.csbscontract.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.csbscontract.client.AttemptListener;
+import io.github.csbscontract.client.CheckResult;
+import io.github.csbscontract.client.CsbsAuthenticationException;
+import io.github.csbscontract.client.CsbsBadRequestException;
+import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.CsbsClientClosedException;
+import io.github.csbscontract.client.CsbsException;
+import io.github.csbscontract.client.CsbsHttpException;
+import io.github.csbscontract.client.CsbsNotFoundException;
+import io.github.csbscontract.client.CsbsPayloadTooLargeException;
+import io.github.csbscontract.client.CsbsServerException;
+import io.github.csbscontract.client.CsbsThrottledException;
+import io.github.csbscontract.client.CsbsTimeoutException;
+import io.github.csbscontract.client.CsbsTokenException;
+import io.github.csbscontract.client.CsbsTransportException;
+import io.github.csbscontract.client.CsbsUnreadableResponseException;
+import io.github.csbscontract.client.CsbsValidationException;
+import io.github.csbscontract.client.ProtectItem;
+import io.github.csbscontract.client.RestoreItem;
+import io.github.csbscontract.client.RetryPolicy;
 import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
 import io.github.csbscontract.jaxrs.TokenLookup;
@@ -31,30 +51,42 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java API implementers code against, held to the last release's signatures the way the
- * spec is held to {@code spec/baseline/}: no release is published yet, so the baseline
- * ({@code api/implementers-api-0.1.0.txt}) is this API as first recorded, not a released jar,
+ * The Java API users code against (implementers: the rules' data types, the JAX-RS pieces, the
+ * conformance tests; client developers: the client facade), held to the last release's
+ * signatures the way the spec is held to {@code spec/baseline/}: no release is published yet, so the baseline
+ * ({@code api/java-api-0.1.0.txt}) is this API as first recorded, not a released jar,
  * and this is a signature check by reflection, not japicmp's full binary check. Removing or
  * changing a signature fails; so does a new abstract method on an interface implementers
  * implement (their classes would no longer compile or link). Additions are reported. At a
- * release, {@code target/implementers-api.txt} becomes the next baseline.
+ * release, {@code target/java-api.txt} becomes the next baseline.
  */
-class ImplementerApiTest {
+class JavaApiCompatibilityTest {
 
-  private static final String BASELINE = "api/implementers-api-0.1.0.txt";
+  private static final String BASELINE = "api/java-api-0.1.0.txt";
 
-  /** Implementers implement, construct or call these. */
-  private static final List<Class<?>> API = List.of(Inventory.class, Inventory.Found.class, Backup.class,
+  /** Implementers and client developers implement, construct or call these. */
+  private static final List<Class<?>> API = List.of(
+      // implementers
+      Inventory.class, Inventory.Found.class, Backup.class,
       Backup.Builder.class, Backup.VolumeBackup.class, Server.class, Server.Builder.class, Server.Volume.class,
       BackupStatus.class, ServerStatus.class, RestoreMode.class, StoreUnavailableException.class, TokenLookup.class,
       TokenLookup.TokenScope.class, CapabilityResource.class, CsbsFeature.class, FixtureLoader.class,
-      ConformanceTests.class, ContractCase.Target.class);
+      ConformanceTests.class, ContractCase.Target.class,
+      // client developers
+      CsbsClient.class, CsbsClient.Builder.class, RestoreItem.class, RestoreItem.Builder.class,
+      RestoreItem.DiskMapping.class, ProtectItem.class, CheckResult.class, RetryPolicy.class,
+      RetryPolicy.Builder.class, AttemptListener.class, AttemptListener.Attempt.class, CsbsException.class,
+      CsbsValidationException.class, CsbsTokenException.class, CsbsHttpException.class,
+      CsbsBadRequestException.class, CsbsAuthenticationException.class, CsbsNotFoundException.class,
+      CsbsPayloadTooLargeException.class, CsbsThrottledException.class, CsbsServerException.class,
+      CsbsTransportException.class, CsbsTimeoutException.class, CsbsUnreadableResponseException.class,
+      CsbsClientClosedException.class);
 
   @Test
   void nothingOfTheLastReleaseIsRemovedOrChanged() throws IOException {
     Set<String> current = signatures();
     Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "implementers-api.txt"), current, StandardCharsets.UTF_8);
+    Files.write(Path.of("target", "java-api.txt"), current, StandardCharsets.UTF_8);
     Set<String> baseline = baseline();
 
     Set<String> added = new TreeSet<>(current);
@@ -103,7 +135,7 @@ class ImplementerApiTest {
   }
 
   private static Set<String> baseline() throws IOException {
-    try (InputStream in = ImplementerApiTest.class.getClassLoader().getResourceAsStream(BASELINE)) {
+    try (InputStream in = JavaApiCompatibilityTest.class.getClassLoader().getResourceAsStream(BASELINE)) {
       assertThat(in).as(BASELINE).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
