@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,41 +21,60 @@ class CsbsClientCloseTest {
 
   @Test
   void callsInFlightOrQueuedWhenTheClientClosesFailAsClosedNotAsANetworkBlip() throws Exception {
-    wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(3000)));
-    // A limit of 4 leaves 6 of the 10 asynchronous calls queued when close() comes.
-    CsbsClient client = client(wireMock).maxConcurrentRequests(4).build();
-    List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      calls.add(client.checkRestorableAsync(List.of(seedItem())));
-    }
-    CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
-    Thread.sleep(300);
+    // The server takes each request and never answers, so that close() finds them in flight.
+    CountDownLatch received = new CountDownLatch(5);
+    CountDownLatch released = new CountDownLatch(1);
+    try (HostileServer server = new HostileServer(exchange -> {
+      received.countDown();
+      awaitQuietly(released);
+    })) {
+      // A limit of 4 leaves 6 of the 10 asynchronous calls queued when close() comes.
+      CsbsClient client = CsbsClient.builder().baseUrl(server.baseUrl()).projectId(PROJECT).token(TOKEN)
+          .maxConcurrentRequests(4).build();
+      List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        calls.add(client.checkRestorableAsync(List.of(seedItem())));
+      }
+      CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
+      assertThat(received.await(10, TimeUnit.SECONDS)).as("4 asynchronous calls and the synchronous one in flight").isTrue();
 
-    long closing = System.nanoTime();
-    client.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close() does not wait for the answers").isLessThan(Duration.ofMillis(2500));
+      long closing = System.nanoTime();
+      client.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close() does not wait for the answers").isLessThan(Duration.ofMillis(2500));
 
-    for (CompletableFuture<List<CheckResult>> call : calls) {
-      assertClosed(catchThrowable(() -> call.get(5, TimeUnit.SECONDS)).getCause());
+      for (CompletableFuture<List<CheckResult>> call : calls) {
+        assertClosed(catchThrowable(() -> call.get(5, TimeUnit.SECONDS)).getCause());
+      }
+      assertClosed(sync.get(5, TimeUnit.SECONDS));
+      assertThat(server.requests()).as("the queued calls were never sent").hasSize(5);
+    } finally {
+      released.countDown();
     }
-    assertClosed(sync.get(5, TimeUnit.SECONDS));
   }
 
   @Test
   void aCallWaitingToRetryIsCutOffAtOnce() throws Exception {
-    wireMock.server.stubFor(action().willReturn(error(503, "CSBS.9999", "query backup service failed").withHeader("Retry-After", "8")));
-    RetryPolicy patient = RetryPolicy.builder().maxTotalTime(Duration.ofSeconds(30)).build();
-    CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(patient).build();
+    wireMock.server.stubFor(action().willReturn(error(503, "CSBS.9999", "query backup service failed").withHeader("Retry-After", "60")));
+    RetryPolicy patient = RetryPolicy.builder().maxTotalTime(Duration.ofMinutes(2)).build();
+    // The listener hears of an attempt once it is over and the next one is planned: from then on
+    // both calls wait out the 60 s.
+    CountDownLatch waiting = new CountDownLatch(2);
+    CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(patient)
+        .attemptListener(attempt -> {
+          if (attempt.willRetry()) {
+            waiting.countDown();
+          }
+        }).build();
     CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
     CompletableFuture<List<CheckResult>> async = client.checkRestorableAsync(List.of(seedItem()));
-    Thread.sleep(500);
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).as("both calls waiting to retry").isTrue();
 
     long closing = System.nanoTime();
     client.close();
 
     assertClosed(sync.get(5, TimeUnit.SECONDS));
     assertClosed(catchThrowable(() -> async.get(5, TimeUnit.SECONDS)).getCause());
-    assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("the 8 s wait was cut short").isLessThan(Duration.ofSeconds(4));
+    assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("the 60 s wait was cut short").isLessThan(Duration.ofSeconds(30));
     assertThat(wireMock.served()).hasSize(2);
   }
 
@@ -67,6 +87,14 @@ class CsbsClientCloseTest {
     assertClosed(catchThrowable(() -> client.checkRestorable(seedItem())));
     assertClosed(catchThrowable(() -> client.checkProtectableAsync("5aa119a8-d25b-45a7-8d1b-88e127885635").get(1, TimeUnit.SECONDS)).getCause());
     assertThat(wireMock.served()).isEmpty();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void assertClosed(Throwable failure) {

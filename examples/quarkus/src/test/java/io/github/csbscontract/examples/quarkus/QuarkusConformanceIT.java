@@ -2,14 +2,12 @@ package io.github.csbscontract.examples.quarkus;
 
 import io.github.csbscontract.tests.ConformanceTests;
 import io.github.csbscontract.tests.ContractCase;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,34 +17,35 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class QuarkusConformanceIT extends ConformanceTests {
 
+  /**
+   * Quarkus's log line once it listens; port 0 lets the system choose (no free port picked
+   * beforehand that another process could take in between), this says which.
+   */
+  private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
+
   private static Process app;
   private static int port;
 
   @BeforeAll
   static void start() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    Path log = Files.createDirectories(Path.of("target")).resolve("quarkus-app.log");
     app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!listening()) {
-      if (!app.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the application did not start; see " + log + ":\n" + Files.readString(log));
+        "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-jar", "target/quarkus-app/quarkus-run.jar")
+        .redirectErrorStream(true).start();
+    BufferedReader log = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line = log.readLine(); line != null; line = log.readLine()) {
+      seen.append(line).append('\n');
+      Matcher listening = LISTENING.matcher(line);
+      if (listening.find()) {
+        port = Integer.parseInt(listening.group(1));
+        // The rest of the log goes on being read, so that the application never blocks on it.
+        Thread drain = new Thread(() -> log.lines().forEach(rest -> { }), "quarkus-log");
+        drain.setDaemon(true);
+        drain.start();
+        return;
       }
-      Thread.sleep(50);
     }
-  }
-
-  private static boolean listening() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException notYet) {
-      return false;
-    }
+    throw new IllegalStateException("the application ended before it listened:\n" + seen);
   }
 
   @AfterAll
