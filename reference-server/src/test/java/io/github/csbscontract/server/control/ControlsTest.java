@@ -171,6 +171,29 @@ class ControlsTest {
   }
 
   @Test
+  void aRequestStillInFlightWhenTheLogIsClearedIsNotRecordedAfterwards() throws Exception {
+    server.faults().add(Fault.latency(Duration.ofMillis(300)).times(1));
+    try (Socket earlier = raw(PROTECT, "Connection: close\r\n")) {
+      // The fault used up: the request is waiting out its delay. The next test begins now.
+      awaitCondition(() -> server.faults().list().isEmpty());
+      server.requests().clear();
+      assertThat(readOrReset(earlier.getInputStream())).as("the delayed answer went out").startsWith("http/1.1 200");
+    }
+    post(PROJECT_A, "demo-token-project-a", RESTORE);
+
+    assertThat(server.requests().all()).extracting(RecordedRequest::action).containsExactly("check_restorable");
+  }
+
+  @Test
+  void aRequestItsClientAbandonedIsRecordedUnanswered() throws Exception {
+    server.faults().add(Fault.latency(Duration.ofSeconds(2)).times(1));
+    raw(PROTECT).close();
+
+    awaitCondition(() -> !server.requests().all().isEmpty());
+    assertThat(server.requests().all()).extracting(RecordedRequest::status).containsExactly(0);
+  }
+
+  @Test
   void aCatalogBuiltInCodeIsAnsweredFromAndTheStartingOneComesBack() throws Exception {
     String mine = "ffffffffffffffffffffffffffffffff";
     server.useCatalog(CatalogBuilder.empty()
@@ -221,15 +244,28 @@ class ControlsTest {
     return answer;
   }
 
+  /** Waits for what the server does in its own time (10 s at most): a condition, not a sleep. */
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
   private static String path(String project) {
     return "/v1/" + project + "/providers/" + Contract.CSBS_PROVIDER_ID + "/resources/action";
   }
 
   private static Socket raw(String body) throws IOException {
+    return raw(body, "");
+  }
+
+  private static Socket raw(String body, String headers) throws IOException {
     Socket socket = new Socket("127.0.0.1", server.baseUri().getPort());
     socket.setSoTimeout(5_000);
     socket.getOutputStream().write(("POST " + path(PROJECT_A) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: demo-token-project-a\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        + headers + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
     return socket;
   }
 
