@@ -35,6 +35,9 @@ public final class Fault {
     SLOW_BODY
   }
 
+  private static final java.util.regex.Pattern PROJECT_ID =
+      java.util.regex.Pattern.compile(io.github.csbscontract.core.Contract.PROJECT_ID_PATTERN);
+
   /** Until {@link Faults#clear()}. */
   public static final int ALWAYS = -1;
 
@@ -108,10 +111,13 @@ public final class Fault {
     return new Fault(kind, count, projectId, action, delay, maxDelay, retryAfter);
   }
 
-  /** Only requests on this project's path. */
+  /** Only requests on this project's path; {@code projectId} is 32 lowercase hex characters, as in a catalog. */
   public Fault forProject(String projectId) {
-    return new Fault(kind, times, Objects.requireNonNull(projectId, "projectId == null"), action, delay, maxDelay,
-        retryAfter);
+    Objects.requireNonNull(projectId, "projectId == null");
+    if (!PROJECT_ID.matcher(projectId).matches()) {
+      throw new IllegalArgumentException("project_id: must be 32 lowercase hex characters");
+    }
+    return new Fault(kind, times, projectId, action, delay, maxDelay, retryAfter);
   }
 
   /** Only {@code check_restorable} or only {@code check_protectable} requests. */

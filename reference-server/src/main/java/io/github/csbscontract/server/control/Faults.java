@@ -6,8 +6,13 @@ import java.util.List;
 /**
  * The faults the server applies, in the order they were added: each request takes the first
  * that matches it and is not used up. Thread-safe; with none added, requests take the fast path.
+ * At most {@value #CAPACITY} at once: each request looks through them, and the admin API must
+ * not let a loop of posts fill the heap.
  */
 public final class Faults {
+
+  /** How many faults may wait at once. */
+  public static final int CAPACITY = 100;
 
   /** A fault and how many more requests it applies to. */
   private static final class Active {
@@ -24,7 +29,15 @@ public final class Faults {
   /** Read without the lock on every request: the common case is that there is nothing to do. */
   private volatile boolean any;
 
+  /**
+   * Applies {@code fault} after those already added.
+   *
+   * @throws IllegalStateException when {@value #CAPACITY} are waiting already
+   */
   public synchronized void add(Fault fault) {
+    if (active.size() >= CAPACITY) {
+      throw new IllegalStateException("faults: at most " + CAPACITY + " at once; clear them first");
+    }
     active.add(new Active(java.util.Objects.requireNonNull(fault, "fault == null")));
     any = true;
   }

@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The admin API under {@value #PREFIX}, for tests written in other languages: faults to apply,
  * the requests received, and the catalog to answer from ({@code admin-openapi.yaml} describes
  * it). On only with {@code --admin true}; even then it answers loopback clients only, and to
- * anyone else it does not exist (404, like any unknown path).
+ * anyone else it does not exist (404, like any unknown path). A loopback client is not enough:
+ * a web page whose name resolves to 127.0.0.1 (DNS rebinding) makes the browser a loopback
+ * client, so a request must also name a loopback host ({@code localhost}, {@code 127.x.x.x},
+ * {@code [::1]}) and come from no other site's page ({@code Origin}); else it is refused 403.
  */
 // Long because it is three resources (faults, requests, catalog), each with its methods and
 // their refusals in the service's format; every handler is a few lines.
@@ -58,6 +61,10 @@ final class AdminApi {
     if (!request.path().startsWith(PREFIX) || !fromLoopback(request.remoteAddress())) {
       return false;
     }
+    String foreign = foreignSite(request);
+    if (foreign != null) {
+      throw ApiError.service(403, RequestError.PARAMETER_INVALID, foreign);
+    }
     String resource = request.path().substring(PREFIX.length());
     HttpMethod method = request.method();
     switch (resource) {
@@ -67,7 +74,11 @@ final class AdminApi {
         } else if (method == HttpMethod.POST) {
           withBody(request, body -> {
             Fault fault = fault(body);
-            faults.add(fault);
+            try {
+              faults.add(fault);
+            } catch (IllegalStateException full) {
+              throw ApiError.service(409, RequestError.PARAMETER_INVALID, full.getMessage() + " (DELETE " + PREFIX + "faults)");
+            }
             json(request, 201, faultJson(fault));
           });
         } else if (method == HttpMethod.DELETE) {
@@ -286,6 +297,64 @@ final class AdminApi {
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /**
+   * Why a loopback client's request still comes from elsewhere, or null: its {@code Host} is not
+   * a loopback name or address (what a rebound DNS name sends), or a page of another site sent it.
+   */
+  static String foreignSite(HttpServerRequest request) {
+    String host = request.getHeader(HttpHeaders.HOST);
+    if (host == null || !isLoopbackHost(withoutPort(host))) {
+      return "Host: the admin API answers requests to localhost, 127.0.0.1 or [::1] only";
+    }
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin != null && !isLoopbackOrigin(origin)) {
+      return "Origin: the admin API answers no other site's pages";
+    }
+    return null;
+  }
+
+  private static boolean isLoopbackOrigin(String origin) {
+    int scheme = origin.indexOf("://");
+    if (scheme < 0 || !(origin.startsWith("http://") || origin.startsWith("https://"))) {
+      return false; // "null" (a sandboxed or file page) included
+    }
+    String authority = origin.substring(scheme + 3);
+    return authority.indexOf('/') < 0 && authority.indexOf('@') < 0 && isLoopbackHost(withoutPort(authority));
+  }
+
+  private static String withoutPort(String authority) {
+    if (authority.startsWith("[")) {
+      int end = authority.indexOf(']');
+      return end < 0 ? authority : authority.substring(0, end + 1);
+    }
+    int colon = authority.indexOf(':');
+    return colon < 0 ? authority : authority.substring(0, colon);
+  }
+
+  /** A name or literal that is loopback whatever DNS says: no lookup is made. */
+  static boolean isLoopbackHost(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.equals("localhost") || name.equals("localhost.")) {
+      return true;
+    }
+    if (name.startsWith("[") && name.endsWith("]")) {
+      String literal = name.substring(1, name.length() - 1);
+      // Only hex digits and colons: an IPv6 literal, which InetAddress parses without DNS.
+      return !literal.isEmpty() && literal.chars().allMatch(c -> c == ':' || Character.digit(c, 16) >= 0)
+          && fromLoopback(SocketAddress.inetSocketAddress(0, literal));
+    }
+    String[] octets = name.split("\\.", -1);
+    if (octets.length != 4 || !octets[0].equals("127")) {
+      return false;
+    }
+    for (String octet : octets) {
+      if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit) || Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean fromLoopback(SocketAddress remote) {

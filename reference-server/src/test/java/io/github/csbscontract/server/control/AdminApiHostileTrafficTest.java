@@ -7,10 +7,12 @@ import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.jaxrs.ServiceJson;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The admin API attacked from the loopback host it trusts: catalogs swapped under load. Bounded
- * in count; loopback only.
+ * The admin API attacked from the loopback host it trusts: pages of other sites (DNS rebinding),
+ * floods of faults, catalogs swapped under load. Bounded in count; loopback only.
  */
 class AdminApiHostileTrafficTest {
 
@@ -119,6 +123,84 @@ class AdminApiHostileTrafficTest {
     } finally {
       racing.set(false);
       threads.shutdownNow();
+    }
+  }
+
+  /**
+   * DNS rebinding: a page of evil.example, its name rebound to 127.0.0.1, makes the browser a
+   * loopback client that sends {@code Host: evil.example}. Such requests are refused in the
+   * service's error format and change nothing; loopback names and literals pass.
+   */
+  @ParameterizedTest(name = "Host: {0}")
+  @ValueSource(strings = {"evil.example", "evil.example:%d", "127.0.0.1.evil.example", "localhost.evil.example:%d",
+      "127.0.0.1.nip.io", "0x7f.0.0.1", "2130706433", "[::ffff:7f00:1]x", "", "[::2]:%d"})
+  void aForeignHostIsRefusedEvenFromLoopback(String host) throws Exception {
+    RawAnswer refused = raw("POST", "faults", host.formatted(port()), null, "{\"kind\":\"throttled\"}");
+    assertThat(refused.status()).as(refused.text()).isIn(400, 403);
+    assertThat(refused.text()).contains("\"error_code\":\"");
+    assertThat(server.faults().list()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "Host: {0}")
+  @ValueSource(strings = {"localhost:%d", "127.0.0.1:%d", "127.0.0.1", "[::1]:%d", "LOCALHOST:%d", "127.1.2.3:%d"})
+  void loopbackNamesAndLiteralsPass(String host) throws Exception {
+    RawAnswer added = raw("POST", "faults", host.formatted(port()), null, "{\"kind\":\"throttled\"}");
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+  }
+
+  @ParameterizedTest(name = "Origin: {0}")
+  @ValueSource(strings = {"http://evil.example", "null", "http://127.0.0.1.evil.example:%d", "file://", "https://evil.example"})
+  void anotherSitesPageIsRefused(String origin) throws Exception {
+    RawAnswer refused = raw("PUT", "catalog", "127.0.0.1:" + port(), origin.formatted(port()), "{}");
+    assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+    assertThat(refused.text()).contains("\"error_code\":\"CSBS.9001\"", "Origin");
+    assertThat(raw("DELETE", "faults", "127.0.0.1:" + port(), "http://localhost:" + port(), null).status())
+        .as("a page of the stand-in's own origin").isEqualTo(204);
+  }
+
+  /** A loop of posts: past the bound a clear 409, and the server serves as before. */
+  @Test
+  void aFloodOfFaultsStopsAtTheBoundWithAClearRefusal() throws Exception {
+    for (int i = 0; i < Faults.CAPACITY; i++) {
+      assertThat(admin("POST", "faults", "{\"kind\":\"latency\",\"delay_ms\":1,\"project_id\":\"" + "f".repeat(32) + "\"}")
+          .statusCode()).isEqualTo(201);
+    }
+    HttpResponse<String> refused = admin("POST", "faults", "{\"kind\":\"throttled\"}");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("\"error_code\":\"CSBS.9001\"", "at most " + Faults.CAPACITY);
+    assertThat(server.faults().list()).hasSize(Faults.CAPACITY);
+    assertThat(post("demo-token-project-a", "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\","
+        + "\"resource_type\":\"OS::Nova::Server\"}]}").statusCode()).isEqualTo(200);
+    assertThat(admin("DELETE", "faults", null).statusCode()).isEqualTo(204);
+    assertThat(admin("POST", "faults", "{\"kind\":\"throttled\"}").statusCode()).isEqualTo(201);
+  }
+
+  /** A fault for a megabyte-long project is no fault any request could match: refused, not stored. */
+  @Test
+  void aFaultOfOversizedValuesIsRefusedNamingTheField() throws Exception {
+    HttpResponse<String> refused = admin("POST", "faults", "{\"kind\":\"throttled\",\"project_id\":\"" + "a".repeat(1000_000) + "\"}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"error_code\":\"CSBS.9001\"", "project_id").hasSizeLessThan(300);
+    assertThat(server.faults().list()).isEmpty();
+  }
+
+  private static int port() {
+    return server.baseUri().getPort();
+  }
+
+  record RawAnswer(int status, String text) {}
+
+  /** One admin request over a plain socket: HTTP clients do not let a test choose the Host. */
+  private static RawAnswer raw(String method, String resource, String host, String origin, String body) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port())) {
+      socket.setSoTimeout(10_000);
+      String request = method + " /_csbs/" + resource + " HTTP/1.1\r\nHost: " + host + "\r\n"
+          + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Connection: close\r\n"
+          + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n") + "\r\n"
+          + (body == null ? "" : body);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new RawAnswer(Integer.parseInt(text.substring(9, 12)), text);
     }
   }
 
