@@ -1,5 +1,6 @@
 package io.github.csbscontract.server.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,19 +59,19 @@ public final class Faults {
   }
 
   /**
-   * The fault for a request of this project and action, counting it as used; null for none. The
-   * reference server calls this for each admitted request; {@code action} is asked for only
-   * when there are faults.
+   * The fault for a request of this project and body, counting it as used; null for none. The
+   * reference server calls this for each admitted request; the body is parsed (null when it is
+   * not JSON) only when there are faults, and its action is the parsed one, not its bytes.
    */
-  public Fault take(String projectId, java.util.function.Supplier<String> actionOfRequest) {
+  public Fault take(String projectId, java.util.function.Supplier<JsonNode> parsedBody) {
     if (!any) {
       return null;
     }
-    String action = actionOfRequest.get();
+    JsonNode body = parsedBody.get();
     synchronized (this) {
       for (int i = 0; i < active.size(); i++) {
         Active a = active.get(i);
-        if (a.fault.matches(projectId, action)) {
+        if (a.fault.matches(projectId, body)) {
           if (a.left != Fault.ALWAYS && --a.left == 0) {
             active.remove(i);
             any = !active.isEmpty();

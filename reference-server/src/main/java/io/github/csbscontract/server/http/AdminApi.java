@@ -41,7 +41,10 @@ final class AdminApi {
 
   static final String PREFIX = "/_csbs/";
   private static final java.util.Set<String> FAULT_FIELDS =
-      java.util.Set.of("kind", "times", "project_id", "action", "delay_ms", "max_delay_ms", "retry_after_s");
+      java.util.Set.of("kind", "times", "project_id", "action", "body_naming", "delay_ms", "max_delay_ms", "status",
+          "error_code", "error_msg", "retry_after_s", "retry_after_ms", "retry_after", "headers");
+  private static final String KINDS = "latency, service_unavailable, throttled, error, connection_reset, empty_body, "
+      + "truncated_body, slow_body";
 
   private final BodyReader bodies;
   private final Faults faults;
@@ -159,8 +162,7 @@ final class AdminApi {
       }
     });
     if (!json.path("kind").isTextual()) {
-      throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, connection_reset, "
-          + "empty_body, truncated_body, slow_body");
+      throw ApiError.badRequest("kind: must be one of " + KINDS);
     }
     String kind = json.get("kind").asText();
     Fault fault;
@@ -169,15 +171,41 @@ final class AdminApi {
         case "latency" -> latency(json);
         case "service_unavailable" -> Fault.serviceUnavailable();
         case "throttled" -> Fault.throttled();
+        case "error" -> {
+          if (!json.has("status")) {
+            throw ApiError.badRequest("status: missing; an error needs one from 400 to 599");
+          }
+          yield Fault.error((int) Math.min(integer(json, "status"), 1000));
+        }
         case "connection_reset" -> Fault.connectionReset();
         case "empty_body" -> Fault.emptyBody();
         case "truncated_body" -> Fault.truncatedBody();
         case "slow_body" -> Fault.slowBody(millis(json, "delay_ms", 100));
-        default -> throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, "
-            + "connection_reset, empty_body, truncated_body, slow_body");
+        default -> throw ApiError.badRequest("kind: must be one of " + KINDS);
       };
+      if (json.has("status") && !kind.equals("error")) {
+        throw ApiError.badRequest("status: belongs to kind error");
+      }
+      if (json.has("error_code") || json.has("error_msg")) {
+        if (!json.has("error_code") || !json.has("error_msg")) {
+          throw ApiError.badRequest(json.has("error_code") ? "error_msg: missing" : "error_code: missing");
+        }
+        fault = fault.withErrorBody(text(json, "error_code"), text(json, "error_msg"));
+      }
       if (json.has("retry_after_s")) {
         fault = fault.withRetryAfter(Duration.ofSeconds(integer(json, "retry_after_s")));
+      }
+      if (json.has("retry_after_ms")) {
+        fault = fault.withRetryAfter(Duration.ofMillis(integer(json, "retry_after_ms")));
+      }
+      if (json.has("retry_after")) {
+        fault = fault.withRetryAfter(httpDate(text(json, "retry_after")));
+      }
+      if (json.has("headers")) {
+        fault = withHeaders(fault, json.get("headers"));
+      }
+      if (json.has("body_naming")) {
+        fault = fault.forBodyNaming(text(json, "body_naming"));
       }
       if (json.has("times")) {
         fault = fault.times((int) integer(json, "times"));
@@ -192,6 +220,31 @@ final class AdminApi {
       throw ApiError.badRequest(wrong.getMessage());
     }
     return fault;
+  }
+
+  private static java.time.Instant httpDate(String value) {
+    try {
+      return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (java.time.format.DateTimeParseException notADate) {
+      throw ApiError.badRequest("retry_after: must be an HTTP date (Wed, 21 Oct 2026 07:28:00 GMT)");
+    }
+  }
+
+  private static Fault withHeaders(Fault fault, JsonNode headers) {
+    if (!headers.isObject()) {
+      throw ApiError.badRequest("headers: must be an object of names and string values");
+    }
+    if (headers.size() > Fault.MAX_HEADERS) {
+      throw ApiError.badRequest("headers: at most " + Fault.MAX_HEADERS);
+    }
+    Fault with = fault;
+    for (var header : (Iterable<java.util.Map.Entry<String, JsonNode>>) headers::fields) {
+      if (!header.getValue().isTextual()) {
+        throw ApiError.badRequest("headers: each value must be a string");
+      }
+      with = with.withHeader(header.getKey(), header.getValue().textValue());
+    }
+    return with;
   }
 
   private static Fault latency(JsonNode json) {
@@ -222,6 +275,11 @@ final class AdminApi {
     return value.asLong();
   }
 
+  private static boolean defaultBody(Fault fault) {
+    Fault plain = Fault.error(fault.status());
+    return plain.errorCode().equals(fault.errorCode()) && plain.errorMsg().equals(fault.errorMsg());
+  }
+
   private ObjectNode faultsJson() {
     ObjectNode json = ServiceJson.mapper().createObjectNode();
     ArrayNode list = json.putArray("faults");
@@ -246,8 +304,27 @@ final class AdminApi {
     if (fault.maxDelay() != null && fault.kind() == Fault.Kind.LATENCY) {
       json.put("max_delay_ms", fault.maxDelay().toMillis());
     }
+    if (fault.kind() == Fault.Kind.ERROR) {
+      json.put("status", fault.status());
+    }
+    if (fault.kind() == Fault.Kind.ERROR && !defaultBody(fault)) {
+      json.put("error_code", fault.errorCode()).put("error_msg", fault.errorMsg());
+    }
+    if (fault.bodyNaming() != null) {
+      json.put("body_naming", fault.bodyNaming());
+    }
     if (fault.retryAfter() != null) {
-      json.put("retry_after_s", fault.retryAfter().toSeconds());
+      if (fault.retryAfter().chars().allMatch(Character::isDigit)) {
+        json.put("retry_after_s", Long.parseLong(fault.retryAfter()));
+      } else if (fault.retryAfter().matches("[0-9.]+")) {
+        json.put("retry_after_ms", new java.math.BigDecimal(fault.retryAfter()).movePointRight(3).longValue());
+      } else {
+        json.put("retry_after", fault.retryAfter());
+      }
+    }
+    if (!fault.headers().isEmpty()) {
+      ObjectNode headers = json.putObject("headers");
+      fault.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
     }
     return json;
   }

@@ -3,7 +3,9 @@ package io.github.csbscontract.server.http;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.jaxrs.GatewayChecks;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.jaxrs.ServiceJson;
 import io.github.csbscontract.server.ServerOptions;
 import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Fault;
@@ -124,7 +126,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         if (recording != null) {
           recording.body(body);
         }
-        Fault fault = faults.take(projectId, () -> Actions.of(body));
+        Fault fault = faults.take(projectId, () -> parsed(body));
         if (fault != null) {
           faulted.answer(request, fault, () -> dispatcher.dispatch(snapshot.resource, pathValues, body),
               recording == null ? () -> { } : recording::unanswered);
@@ -181,6 +183,15 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         Answers.failure(request, finished.cause());
       }
     });
+  }
+
+  /** The body as a JSON tree, for matching faults only; null when it is not JSON. */
+  private static JsonNode parsed(BodyReader.Body body) {
+    try {
+      return ServiceJson.mapper().readTree(body.bytes(), 0, body.length());
+    } catch (java.io.IOException notJson) {
+      return null;
+    }
   }
 
   /** What serves the catalog in use; built once per catalog, not per request. */
