@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  * @param bodyBudgetBytes memory for request bodies held at once across all connections; a request
  *     whose body would pass it gets 503, so many large bodies cannot exhaust the heap (default a
  *     quarter of the heap, at most 32 MiB)
- * @param bodyTimeout how long a request may stall mid-body before it is answered 400
+ * @param bodyTimeout how long a request's whole body may take to arrive, from the end of its headers;
+ *     a body not complete by then (stalled, or trickled too slowly) is answered 400
  * @param headerTimeout how long a request's line and headers may take from its first byte
  *     (nginx's {@code client_header_timeout}); past it the answer is 408 and the connection closes
  * @param idleTimeout how long a connection may stay silent between requests before it is closed
@@ -58,7 +59,8 @@ public record ServerOptions(
         --max-body-bytes N         CSBS_MAX_BODY_BYTES     1048576   (larger body: 413)
         --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  a quarter of the heap, at most 33554432
                                                            (memory for bodies held at once; past it: 503)
-        --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
+        --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body not complete that long after
+                                                           the headers, stalled or slow: 400)
         --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
         --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent between requests, or not reading: closed)
         --shutdown-grace TIME      CSBS_SHUTDOWN_GRACE     5s    (on SIGTERM, for accepted requests)
@@ -144,7 +146,7 @@ public record ServerOptions(
         shutdownGrace, admin, recording);
   }
 
-  /** How long a request's body may stall (no byte arriving) before it is answered 400. */
+  /** How long a request's whole body may take after its headers (a deadline, not a stall timer); past it, 400. */
   public ServerOptions withBodyTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, timeout, headerTimeout, idleTimeout,
         shutdownGrace, admin, recording);

@@ -99,6 +99,10 @@ final class Dispatcher {
     if (isBlank(body.bytes(), body.length())) {
       return null;
     }
+    int malformed = Utf8.firstMalformed(body.bytes(), body.length());
+    if (malformed >= 0) {
+      throw Refusals.badRequest("body: not UTF-8 text (malformed byte at offset " + malformed + ")");
+    }
     try {
       return reader.readValue(body.bytes(), 0, body.length());
     } catch (JsonProcessingException unreadable) {
