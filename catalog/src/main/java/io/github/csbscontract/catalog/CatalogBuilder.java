@@ -125,7 +125,7 @@ public final class CatalogBuilder {
 
     /**
      * An {@code X-Auth-Token} value of this project: 8 to 4,096 visible ASCII characters (no
-     * spaces or line breaks), unique across the catalog; {@link #build()} refuses others.
+     * spaces or line breaks), unique across the catalog; {@link CatalogBuilder#build()} refuses others.
      */
     public ProjectSpec token(String token) {
       tokens.add(Objects.requireNonNull(token, "token == null"));
