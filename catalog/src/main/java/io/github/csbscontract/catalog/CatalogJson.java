@@ -49,9 +49,40 @@ final class CatalogJson {
   /** A value the schema refuses, at its JSON path. */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The path as a JSON pointer ({@code /servers/0/id}), to find its line in the text. */
+    final String pointer;
 
     Refused(String path, String problem) {
       super(path + ": " + problem, null, false, false);
+      this.pointer = path.substring(1).replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+  }
+
+  /**
+   * Where in the text a refused value is, as {@code line L, column C}: the value itself, or, for
+   * a missing field, the object that lacks it. The tree keeps no locations, so the text is
+   * streamed again, once, only for an error.
+   */
+  static String place(byte[] json, Refused refused) {
+    try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+      com.fasterxml.jackson.core.JsonLocation best = null;
+      int bestLength = -1;
+      for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          continue;
+        }
+        // A value's own pointer: a container's start token reports its parent's context.
+        String at = token.isStructStart() ? parser.getParsingContext().getParent().pathAsPointer().toString()
+            : parser.getParsingContext().pathAsPointer().toString();
+        boolean within = refused.pointer.equals(at) || refused.pointer.startsWith(at + "/") || at.isEmpty();
+        if (within && at.length() > bestLength) {
+          best = parser.currentTokenLocation();
+          bestLength = at.length();
+        }
+      }
+      return best == null ? "" : " (line " + best.getLineNr() + ", column " + best.getColumnNr() + ")";
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return "";
     }
   }
 

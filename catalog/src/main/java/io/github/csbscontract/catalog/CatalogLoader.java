@@ -105,7 +105,10 @@ public final class CatalogLoader {
     try {
       file = CatalogJson.read(tree);
     } catch (CatalogJson.Refused refused) {
-      throw new CatalogException(what + ": " + refused.getMessage(), null);
+      String message = refused.getMessage();
+      int colon = message.indexOf(": ");
+      throw new CatalogException(what + ": " + message.substring(0, colon) + CatalogJson.place(bytes, refused)
+          + message.substring(colon), null);
     }
     return checked(file, what);
   }

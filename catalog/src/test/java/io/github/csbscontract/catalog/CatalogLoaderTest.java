@@ -137,7 +137,17 @@ class CatalogLoaderTest {
 
     Path file = write(text);
     assertThatThrownBy(() -> CatalogLoader.load(file)).isInstanceOf(CatalogException.class)
-        .hasMessageContaining(path + ": ");
+        .hasMessageMatching("(?s).*" + Pattern.quote(path) + "( \\(line \\d+, column \\d+\\))?: .*");
+  }
+
+  @Test
+  void aRefusedValueIsPlacedByLineAndColumnToo() throws Exception {
+    Path file = write("{\"projects\": [],\n \"servers\": [{\"id\": 42}], \"backups\": []}");
+    assertThatThrownBy(() -> CatalogLoader.load(file)).hasMessageContaining("$.servers[0].")
+        .hasMessageContaining("(line 2, column 14)");
+    Path typed = write(demoText().replaceFirst("\"size_gb\": 100", "\"size_gb\": \"100\""));
+    assertThatThrownBy(() -> CatalogLoader.load(typed))
+        .hasMessageMatching("(?s).*\\$\\.servers\\[0]\\.volumes\\[0]\\.size_gb \\(line \\d+, column \\d+\\): must be a whole number.*");
   }
 
   @Test
