@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 // small nested builder and the same checks a catalog file gets.
 public final class CatalogBuilder {
 
+  /** The availability zone of servers and backups that name none. */
   public static final String DEFAULT_AZ = "eu-de-01";
 
   private final List<Project> projects = new ArrayList<>();
@@ -41,6 +42,7 @@ public final class CatalogBuilder {
 
   private CatalogBuilder() {}
 
+  /** A builder with nothing in it: add a project first, then its servers and backups. */
   public static CatalogBuilder empty() {
     return new CatalogBuilder();
   }
@@ -55,13 +57,18 @@ public final class CatalogBuilder {
     return builder;
   }
 
+  /**
+   * Adds a project: {@code id} is 32 lowercase hex characters, and {@code spec} gives it at least
+   * one token (8 to 4,096 visible ASCII characters, unique across the catalog).
+   */
   public CatalogBuilder project(String id, Consumer<ProjectSpec> spec) {
     ProjectSpec project = new ProjectSpec(id);
     spec.accept(project);
-    projects.add(new Project(id, project.name, project.tokens));
+    projects.add(new Project(id, project.name, project.tokens, project.verified));
     return this;
   }
 
+  /** Adds a server (a lowercase UUID) of the first project unless {@code spec} names another. */
   public CatalogBuilder server(String id, Consumer<ServerSpec> spec) {
     ServerSpec server = new ServerSpec(id);
     spec.accept(server);
@@ -70,6 +77,10 @@ public final class CatalogBuilder {
     return this;
   }
 
+  /**
+   * Adds a backup (checkpoint item; {@code id} is a lowercase UUID) of the first project unless
+   * {@code spec} names another; {@code spec} must say which server it was taken {@code of}.
+   */
   public CatalogBuilder backup(String id, Consumer<BackupSpec> spec) {
     BackupSpec backup = new BackupSpec(id);
     spec.accept(backup);
@@ -100,19 +111,30 @@ public final class CatalogBuilder {
   public static final class ProjectSpec {
     private String name;
     private final List<String> tokens = new ArrayList<>();
+    private boolean verified = true;
 
     private ProjectSpec(String id) {
       this.name = "project-" + id.substring(0, Math.min(8, id.length()));
     }
 
+    /** Its name (by default {@code project-} and the first 8 characters of its ID). */
     public ProjectSpec name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** An {@code X-Auth-Token} value of this project (8 to 4096 characters). */
+    /**
+     * An {@code X-Auth-Token} value of this project: 8 to 4,096 visible ASCII characters (no
+     * spaces or line breaks), unique across the catalog; {@link CatalogBuilder#build()} refuses others.
+     */
     public ProjectSpec token(String token) {
       tokens.add(Objects.requireNonNull(token, "token == null"));
+      return this;
+    }
+
+    /** Its user is not verified: its tokens get 403 {@code CSBS.9009} ("User is unverified."). */
+    public ProjectSpec unverified() {
+      this.verified = false;
       return this;
     }
   }
@@ -130,11 +152,13 @@ public final class CatalogBuilder {
       this.name = "server-" + id.substring(0, Math.min(8, id.length()));
     }
 
+    /** The project it belongs to, instead of the catalog's first. */
     public ServerSpec project(String projectId) {
       this.projectId = Objects.requireNonNull(projectId, "projectId == null");
       return this;
     }
 
+    /** Its name (by default {@code server-} and the first 8 characters of its ID). */
     public ServerSpec name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
@@ -146,11 +170,13 @@ public final class CatalogBuilder {
       return this;
     }
 
+    /** ACTIVE (the default) or SHUTOFF allow restore and backup; the others refuse them. */
     public ServerSpec status(ServerStatus status) {
       this.status = Objects.requireNonNull(status, "status == null");
       return this;
     }
 
+    /** Its availability zone (default {@value CatalogBuilder#DEFAULT_AZ}); a restore stays in one. */
     public ServerSpec availabilityZone(String zone) {
       this.availabilityZone = Objects.requireNonNull(zone, "zone == null");
       return this;
@@ -162,6 +188,7 @@ public final class CatalogBuilder {
       return this;
     }
 
+    /** A data disk, not shared. */
     public ServerSpec dataDisk(String volumeId, int sizeGb) {
       volumes.add(new Server.Volume(volumeId, sizeGb, false, false));
       return this;
@@ -193,11 +220,13 @@ public final class CatalogBuilder {
       this.name = "backup-" + id.substring(0, Math.min(8, id.length()));
     }
 
+    /** The project it belongs to, instead of the catalog's first. */
     public BackupSpec project(String projectId) {
       this.projectId = Objects.requireNonNull(projectId, "projectId == null");
       return this;
     }
 
+    /** Its name (by default {@code backup-} and the first 8 characters of its ID). */
     public BackupSpec name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
@@ -215,11 +244,13 @@ public final class CatalogBuilder {
       return this;
     }
 
+    /** {@code available} (the default) allows restore; the busy and failed ones refuse it. */
     public BackupSpec status(BackupStatus status) {
       this.status = Objects.requireNonNull(status, "status == null");
       return this;
     }
 
+    /** Its availability zone (default {@value CatalogBuilder#DEFAULT_AZ}); a restore stays in one. */
     public BackupSpec availabilityZone(String zone) {
       this.availabilityZone = Objects.requireNonNull(zone, "zone == null");
       return this;
@@ -237,6 +268,7 @@ public final class CatalogBuilder {
       return this;
     }
 
+    /** The backup of a data disk; {@code diskBackupId} is what a restore maps as {@code backup_id}. */
     public BackupSpec dataDiskBackup(String diskBackupId, int sizeGb) {
       diskBackups.add(new Backup.VolumeBackup(diskBackupId, sourceVolumeId(), sizeGb, false));
       return this;

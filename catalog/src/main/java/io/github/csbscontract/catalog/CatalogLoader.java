@@ -8,11 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,24 +37,14 @@ public final class CatalogLoader {
   public static final String DEMO_RESOURCE = "io/github/csbscontract/catalog/demo-catalog.json";
 
   private static final Pattern PROJECT_ID = Pattern.compile(Contract.PROJECT_ID_PATTERN);
+  /** What the schema allows in a token: visible ASCII, as an HTTP header value can carry it. */
+  private static final Pattern TOKEN_CHARACTERS = Pattern.compile("[\\x21-\\x7e]+");
   private static final Pattern UUID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-  /**
-   * Where an absent {@code verified} of a project comes from. The mapper fails on any missing
-   * creator property, which keeps every other field mandatory; an injected value with
-   * {@code useInput} is the one way Jackson lets this optional field default to true.
-   */
-  static final String VERIFIED_BY_DEFAULT = "csbs.catalog.project.verified-by-default";
-
+  /** Parses to a tree only ({@link CatalogJson} reads it): no coercion to guess about. */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .injectableValues(new InjectableValues.Std().addValue(VERIFIED_BY_DEFAULT, Boolean.TRUE))
       .build();
 
   private CatalogLoader() {}
@@ -88,15 +76,41 @@ public final class CatalogLoader {
   }
 
   static Catalog read(InputStream in, String name) {
-    CatalogFile file;
+    byte[] bytes;
     try {
-      file = MAPPER.readValue(in, CatalogFile.class);
-    } catch (JsonProcessingException e) {
-      throw new CatalogException("catalog file " + name + ": " + place(e) + ": " + problem(e), e);
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new CatalogException("catalog file " + name + ": cannot be read: " + e, e);
     }
-    return checked(file, "catalog file " + name);
+    String what = "catalog file " + name;
+    // JSON is UTF-8 (RFC 8259); Jackson would also take UTF-16 and UTF-32, whose bytes hold NULs,
+    // which UTF-8 JSON cannot (a NUL in a string is written as an escape).
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new CatalogException(what + ": must be UTF-8 text (this looks like UTF-16 or UTF-32)", null);
+      }
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new CatalogException(what + ": " + place(e) + ": " + problem(e), e);
+    } catch (IOException e) {
+      throw new CatalogException(what + ": cannot be read: " + e, e);
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new CatalogException(what + ": $: empty, must be an object", null);
+    }
+    CatalogFile file;
+    try {
+      file = CatalogJson.read(tree);
+    } catch (CatalogJson.Refused refused) {
+      String message = refused.getMessage();
+      int colon = message.indexOf(": ");
+      throw new CatalogException(what + ": " + message.substring(0, colon) + CatalogJson.place(bytes, refused)
+          + message.substring(colon), null);
+    }
+    return checked(file, what);
   }
 
   /** The catalog, once it passes the checks a schema cannot make; {@code what} names it in errors. */
@@ -174,6 +188,9 @@ public final class CatalogLoader {
         String token = project.tokens().get(t);
         check(problems, token.length() >= 8 && token.length() <= 4096,
             at + ".tokens[" + t + "]: must be 8 to 4096 characters");
+        check(problems, TOKEN_CHARACTERS.matcher(token).matches(),
+            at + ".tokens[" + t + "]: must be visible ASCII characters only (no spaces, no line breaks): "
+                + "an X-Auth-Token header cannot carry others");
         check(problems, tokens.add(token), at + ".tokens[" + t + "]: token already belongs to another project");
       }
     }
@@ -183,6 +200,8 @@ public final class CatalogLoader {
       String at = "$.servers[" + i + "]";
       checkId(problems, ids, at, server.id());
       check(problems, projectIds.contains(server.projectId()), at + ".project_id: unknown project " + server.projectId());
+      check(problems, server.type().length() >= 1 && server.type().length() <= 64, at + ".type: must be 1 to 64 characters");
+      check(problems, !server.availabilityZone().isEmpty(), at + ".availability_zone: must not be empty");
       for (int v = 0; v < server.volumes().size(); v++) {
         Server.Volume volume = server.volumes().get(v);
         checkId(problems, ids, at + ".volumes[" + v + "]", volume.id());
@@ -195,6 +214,13 @@ public final class CatalogLoader {
       checkId(problems, ids, at, backup.id());
       check(problems, projectIds.contains(backup.projectId()), at + ".project_id: unknown project " + backup.projectId());
       check(problems, UUID.matcher(backup.resourceId()).matches(), at + ".resource_id: must be a lowercase UUID");
+      check(problems, backup.resourceType().length() >= 1 && backup.resourceType().length() <= 64,
+          at + ".resource_type: must be 1 to 64 characters");
+      check(problems, !backup.availabilityZone().isEmpty(), at + ".availability_zone: must not be empty");
+      for (int v = 0; v < backup.volumeBackups().size(); v++) {
+        check(problems, UUID.matcher(backup.volumeBackups().get(v).sourceVolumeId()).matches(),
+            at + ".volume_backups[" + v + "].source_volume_id: must be a lowercase UUID");
+      }
       for (int v = 0; v < backup.volumeBackups().size(); v++) {
         Backup.VolumeBackup volumeBackup = backup.volumeBackups().get(v);
         checkId(problems, ids, at + ".volume_backups[" + v + "]", volumeBackup.id());

@@ -1,7 +1,5 @@
 package io.github.csbscontract.catalog;
 
-import com.fasterxml.jackson.annotation.JacksonInject;
-import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.List;
 
 /**
@@ -9,8 +7,7 @@ import java.util.List;
  * refused with 403 {@code CSBS.9009} ("User is unverified."); projects are verified unless the
  * catalog says otherwise.
  */
-public record Project(String id, String name, List<String> tokens,
-    @JacksonInject(value = CatalogLoader.VERIFIED_BY_DEFAULT, useInput = OptBoolean.TRUE) boolean verified) {
+public record Project(String id, String name, List<String> tokens, boolean verified) {
 
   public Project {
     tokens = List.copyOf(tokens);

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonschema.core.report.ProcessingReport;
 import com.github.fge.jsonschema.main.JsonSchemaFactory;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogLoaderTest {
 
@@ -108,6 +113,58 @@ class CatalogLoaderTest {
     assertThatThrownBy(() -> CatalogLoader.load(file))
         .hasMessageContaining("$.servers[0].project_id: unknown project ffffffffffffffffffffffffffffffff")
         .hasMessageContaining("$.projects[1].tokens[0]: token already belongs to another project");
+  }
+
+  /** Each is refused by catalog.schema.json, and must be by the loader too, naming the JSON path. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a token with CR LF       | "demo-token-project-a"             | "demo-token\\r\\nproject-a"            | $.projects[0].tokens[0]
+      a token with a space     | "demo-token-project-a"             | "demo token project a"                 | $.projects[0].tokens[0]
+      verified as a number     | "verified": false                  | "verified": 0                          | $.projects[2].verified
+      verified as a string     | "verified": false                  | "verified": "false"                    | $.projects[2].verified
+      a size as a string       | "size_gb": 100                     | "size_gb": "12"                        | $.servers[0].volumes[0].size_gb
+      a size with a fraction   | "size_gb": 100                     | "size_gb": 1.9                         | $.servers[0].volumes[0].size_gb
+      a name as a number       | "name": "demo-project-a"           | "name": 7                              | $.projects[0].name
+      a zone that is empty     | "availability_zone": "eu-de-01"    | "availability_zone": ""                | $.servers[0].availability_zone
+      """)
+  void whatTheSchemaRefusesTheLoaderRefusesNamingThePath(String what, String from, String to, String path) throws Exception {
+    String text = demoText().replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
+    assertThat(text).as("the case applies").isNotEqualTo(demoText());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode schema = json.readTree(resource("io/github/csbscontract/catalog/catalog.schema.json"));
+    assertThat(JsonSchemaFactory.byDefault().getJsonSchema(schema).validate(json.readTree(text)).isSuccess())
+        .as("the schema refuses " + what).isFalse();
+
+    Path file = write(text);
+    assertThatThrownBy(() -> CatalogLoader.load(file)).isInstanceOf(CatalogException.class)
+        .hasMessageMatching("(?s).*" + Pattern.quote(path) + "( \\(line \\d+, column \\d+\\))?: .*");
+  }
+
+  @Test
+  void aRefusedValueIsPlacedByLineAndColumnToo() throws Exception {
+    Path file = write("{\"projects\": [],\n \"servers\": [{\"id\": 42}], \"backups\": []}");
+    assertThatThrownBy(() -> CatalogLoader.load(file)).hasMessageContaining("$.servers[0].")
+        .hasMessageContaining("(line 2, column 14)");
+    Path typed = write(demoText().replaceFirst("\"size_gb\": 100", "\"size_gb\": \"100\""));
+    assertThatThrownBy(() -> CatalogLoader.load(typed))
+        .hasMessageMatching("(?s).*\\$\\.servers\\[0]\\.volumes\\[0]\\.size_gb \\(line \\d+, column \\d+\\): must be a whole number.*");
+  }
+
+  @Test
+  void aFileInUtf16IsRefusedAsNotUtf8() throws Exception {
+    Path file = dir.resolve("utf16.json");
+    Files.write(file, demoText().getBytes(StandardCharsets.UTF_16));
+    assertThatThrownBy(() -> CatalogLoader.load(file)).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("must be UTF-8");
+  }
+
+  @Test
+  void theBuilderRefusesTheSameTokensAndBuildsAnUnverifiedUser() {
+    assertThatThrownBy(() -> CatalogBuilder.empty().project(PROJECT_A, p -> p.token("has a space")).build())
+        .isInstanceOf(CatalogException.class).hasMessageContaining("$.projects[0].tokens[0]: must be visible ASCII");
+
+    Catalog catalog = CatalogBuilder.empty().project(PROJECT_A, p -> p.token("token-of-a-1").unverified()).build();
+    assertThat(catalog.scopeOf("token-of-a-1")).map(scope -> scope.userVerified()).contains(false);
   }
 
   private static String demoText() throws Exception {

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  * @param bodyBudgetBytes memory for request bodies held at once across all connections; a request
  *     whose body would pass it gets 503, so many large bodies cannot exhaust the heap (default a
  *     quarter of the heap, at most 32 MiB)
- * @param bodyTimeout how long a request may stall mid-body before it is answered 400
+ * @param bodyTimeout how long a request's whole body may take to arrive, from the end of its headers;
+ *     a body not complete by then (stalled, or trickled too slowly) is answered 400
  * @param headerTimeout how long a request's line and headers may take from its first byte
  *     (nginx's {@code client_header_timeout}); past it the answer is 408 and the connection closes
  * @param idleTimeout how long a connection may stay silent between requests before it is closed
@@ -45,6 +46,7 @@ public record ServerOptions(
     boolean admin,
     boolean recording) {
 
+  /** The command line's help text ({@code --help}). */
   public static final String USAGE = """
       Usage: java -jar csbs-reference-server.jar [options]
 
@@ -57,7 +59,8 @@ public record ServerOptions(
         --max-body-bytes N         CSBS_MAX_BODY_BYTES     1048576   (larger body: 413)
         --body-budget-bytes N      CSBS_BODY_BUDGET_BYTES  a quarter of the heap, at most 33554432
                                                            (memory for bodies held at once; past it: 503)
-        --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body stalled that long: 400)
+        --body-timeout TIME        CSBS_BODY_TIMEOUT       30s   (a body not complete that long after
+                                                           the headers, stalled or slow: 400)
         --header-timeout TIME      CSBS_HEADER_TIMEOUT     10s   (request line and headers: 408)
         --idle-timeout TIME        CSBS_IDLE_TIMEOUT       60s   (silent between requests, or not reading: closed)
         --shutdown-grace TIME      CSBS_SHUTDOWN_GRACE     5s    (on SIGTERM, for accepted requests)
@@ -77,6 +80,7 @@ public record ServerOptions(
     return Math.max(1024 * 1024, Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
   }
 
+  /** Checks every option; throws {@link IllegalArgumentException} naming the one out of range. */
   public ServerOptions {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("host: must not be empty");
@@ -112,41 +116,49 @@ public record ServerOptions(
     return DEFAULTS.withPort(0);
   }
 
+  /** The address to bind ({@code 127.0.0.1} by default; {@code 0.0.0.0} exposes the server to the network). */
   public ServerOptions withHost(String host) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
         idleTimeout, shutdownGrace, admin, recording);
   }
 
+  /** The TCP port; 0 picks a free one ({@link ReferenceServer#baseUri()} tells which). */
   public ServerOptions withPort(int port) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
         idleTimeout, shutdownGrace, admin, recording);
   }
 
+  /** A catalog file to answer from ({@code catalog.schema.json}); null for the demo catalog. */
   public ServerOptions withCatalog(Path file) {
     return new ServerOptions(host, port, file, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
         idleTimeout, shutdownGrace, admin, recording);
   }
 
+  /** The largest request body accepted (1024 or more); larger gets 413. Raises the body budget to it if below. */
   public ServerOptions withMaxBodyBytes(long bytes) {
     return new ServerOptions(host, port, catalog, bytes, Math.max(bytes, bodyBudgetBytes), bodyTimeout, headerTimeout,
         idleTimeout, shutdownGrace, admin, recording);
   }
 
+  /** Memory for request bodies held at once, across connections (at least the body limit); past it, 503. */
   public ServerOptions withBodyBudgetBytes(long bytes) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bytes, bodyTimeout, headerTimeout, idleTimeout,
         shutdownGrace, admin, recording);
   }
 
+  /** How long a request's whole body may take after its headers (a deadline, not a stall timer); past it, 400. */
   public ServerOptions withBodyTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, timeout, headerTimeout, idleTimeout,
         shutdownGrace, admin, recording);
   }
 
+  /** How long a request's line and headers may take from its first byte; past it, 408. */
   public ServerOptions withHeaderTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, timeout, idleTimeout,
         shutdownGrace, admin, recording);
   }
 
+  /** How long a connection may stay silent (or not read its answers) before it is closed. */
   public ServerOptions withIdleTimeout(Duration timeout) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout, timeout,
         shutdownGrace, admin, recording);
@@ -158,14 +170,38 @@ public record ServerOptions(
         idleTimeout, shutdownGrace, admin, recording || admin);
   }
 
+  /** Whether requests on the operation's path are recorded ({@link ReferenceServer#requests()}); always with the admin API. */
   public ServerOptions withRecording(boolean recording) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
         idleTimeout, shutdownGrace, admin, recording || admin);
   }
 
+  /** How long a stop waits for accepted requests to be answered. */
   public ServerOptions withShutdownGrace(Duration grace) {
     return new ServerOptions(host, port, catalog, maxBodyBytes, bodyBudgetBytes, bodyTimeout, headerTimeout,
         idleTimeout, grace, admin, recording);
+  }
+
+  /**
+   * These options changed by command-line flags ({@code "--max-body-bytes", "2048"}), as
+   * {@link #USAGE} lists them; for settings kept as text (such as the {@code serverOptions} of
+   * the JUnit extension's annotation).
+   *
+   * @throws IllegalArgumentException naming an unknown flag, a missing value or a bad one
+   */
+  public ServerOptions withFlags(String... flags) {
+    ServerOptions options = this;
+    for (int i = 0; i < flags.length; i += 2) {
+      Option option = Option.of(flags[i]);
+      if (option == null) {
+        throw new IllegalArgumentException(flags[i] + ": unknown option (see --help)");
+      }
+      if (i + 1 >= flags.length) {
+        throw new IllegalArgumentException(flags[i] + ": needs a value (see --help)");
+      }
+      options = option.apply(options, flags[i + 1]);
+    }
+    return options;
   }
 
   /** The options of a command line and environment; null when {@code --help} was asked for. */

@@ -45,6 +45,13 @@ public @interface CsbsStandIn {
   /** Whether the admin API under {@code /_csbs/} is on too (for code under test that is not Java). */
   boolean admin() default false;
 
+  /**
+   * Options of the server as command-line flags and values, for example
+   * {@code {"--max-body-bytes", "2048", "--body-timeout", "500ms"}}: the limits and timeouts of
+   * {@code ServerOptions.USAGE}. Host, port, catalog and admin API are this annotation's to set.
+   */
+  String[] serverOptions() default {};
+
   /** How long the server lives. */
   enum Lifecycle {
     PER_CLASS,

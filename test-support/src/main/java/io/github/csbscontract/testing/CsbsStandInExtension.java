@@ -36,6 +36,8 @@ public final class CsbsStandInExtension implements BeforeAllCallback, BeforeEach
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CsbsStandInExtension.class);
   private static final String SERVER = "server";
   private static final String CLIENTS = "clients";
+  /** Flags the annotation sets itself: the extension's server is on loopback, a free port, and its own catalog. */
+  private static final java.util.Set<String> FIXED_OPTIONS = java.util.Set.of("--host", "--port", "--catalog", "--admin");
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -102,6 +104,18 @@ public final class CsbsStandInExtension implements BeforeAllCallback, BeforeEach
   private static void start(ExtensionContext context) throws IOException {
     CsbsStandIn settings = settings(context);
     ServerOptions options = ServerOptions.forTests().withRecording(true).withAdmin(settings.admin());
+    String[] flags = settings.serverOptions();
+    for (int i = 0; i < flags.length; i += 2) {
+      if (FIXED_OPTIONS.contains(flags[i])) {
+        throw new ExtensionConfigurationException("@CsbsStandIn serverOptions: " + flags[i] + " is set by the "
+            + "extension (127.0.0.1, a free port, the catalog of @CsbsCatalog or catalogResource, admin)");
+      }
+    }
+    try {
+      options = options.withFlags(flags);
+    } catch (IllegalArgumentException wrong) {
+      throw new ExtensionConfigurationException("@CsbsStandIn serverOptions: " + wrong.getMessage(), wrong);
+    }
     ReferenceServer server = ReferenceServer.start(options, catalog(context.getRequiredTestClass(), settings));
     // Closed with its scope (JUnit closes stored resources when the class or test ends).
     context.getStore(NAMESPACE).put(SERVER, new Running(server));

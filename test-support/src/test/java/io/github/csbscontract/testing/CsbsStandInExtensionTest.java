@@ -97,6 +97,82 @@ class CsbsStandInExtensionTest {
     assertThat(events.failed().count()).isEqualTo(1);
   }
 
+  @Test
+  void aRequestAnEarlierTestAbandonedIsNotInTheNextTestsLog() {
+    Events events = run(AbandonedFixture.class);
+    assertThat(events.failed().count()).as("failures: %s", events.failed().list()).isZero();
+    assertThat(events.succeeded().count()).isEqualTo(2);
+  }
+
+  @Test
+  void theServersOptionsComeFromTheAnnotation() {
+    Events events = run(ServerOptionsFixture.class);
+    assertThat(events.failed().count()).as("failures: %s", events.failed().list()).isZero();
+    assertThat(events.succeeded().count()).isEqualTo(1);
+
+    Events fixed = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FixedOptionFixture.class)).execute()
+        .containerEvents();
+    assertThat(fixed.failed().count()).isEqualTo(1);
+    assertThat(fixed.failed().list().get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)).get().asString()
+        .contains("--port is set by the extension");
+  }
+
+  @CsbsStandIn
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class AbandonedFixture {
+    static java.net.Socket leftOpen;
+
+    @Test
+    @Order(1)
+    void sendsAndGivesUp(StandIn standIn) throws Exception {
+      standIn.faults().add(Fault.latency(java.time.Duration.ofMillis(300)).times(1));
+      leftOpen = new java.net.Socket("127.0.0.1", standIn.baseUri().getPort());
+      String body = "{\"check_protectable\":[{\"resource_id\":\"" + ECS_ID + "\",\"resource_type\":\"OS::Nova::Server\"}]}";
+      leftOpen.getOutputStream().write(("POST /v1/" + standIn.projectId() + "/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da"
+          + "/resources/action HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: " + standIn.token() + "\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!standIn.faults().list().isEmpty()) {
+        assertThat(System.nanoTime()).as("the request took its fault").isLessThan(deadline);
+        Thread.sleep(1);
+      }
+    }
+
+    @Test
+    @Order(2)
+    void seesOnlyItsOwn(StandIn standIn, CsbsClient client) throws Exception {
+      client.checkRestorable(io.github.csbscontract.client.RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
+          .ontoServer(ECS_ID).mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build());
+      leftOpen.setSoTimeout(10_000);
+      assertThat(new String(leftOpen.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+          .as("the earlier test's request was answered during this one").startsWith("HTTP/1.1 200");
+      leftOpen.close();
+      assertThat(standIn.recorded()).extracting(r -> r.action()).containsExactly("check_restorable");
+    }
+  }
+
+  @CsbsStandIn(serverOptions = {"--max-body-bytes", "2048"})
+  static class ServerOptionsFixture {
+    @Test
+    void refusesALargerBody(StandIn standIn) throws Exception {
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(standIn.baseUri().resolve("v1/" + standIn.projectId()
+                  + "/providers/fc4d5750-22e7-4798-8a46-f48f62c4c1da/resources/action"))
+              .header("X-Auth-Token", standIn.token()).header("Content-Type", "application/json")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"check_protectable\":[" + " ".repeat(3000) + "]}"))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(413);
+    }
+  }
+
+  @CsbsStandIn(serverOptions = {"--port", "8080"})
+  static class FixedOptionFixture {
+    @Test
+    void neverRuns(StandIn standIn) {}
+  }
+
   private static Events run(Class<?> fixture) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
   }

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * The catalog a running server answers from: the one it started with, or another put in its
- * place between tests. A request sees one catalog from start to end, never a mix.
+ * place between tests. The server takes {@link #current()} once per request, when it admits it,
+ * and answers the whole request from that one: a swap never mixes two catalogs in one answer.
+ * Its own lookups read whichever catalog is current at each call.
  */
 public final class LiveCatalog implements Inventory, TokenLookup {
 

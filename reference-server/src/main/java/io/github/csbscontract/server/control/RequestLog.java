@@ -11,6 +11,10 @@ import java.util.Map;
  * ({@code ServerOptions.withRecording}): the last {@value #CAPACITY}, and fewer when together they
  * would weigh more than about 8 MiB (the oldest go first), so that a recording server under load,
  * or under attack, cannot run out of memory, whether it keeps them or sends them as JSON.
+ *
+ * <p>A request belongs to the log of the moment it arrived: one still in flight when the log is
+ * cleared (a test's client gave up on a delayed answer, and the next test began) is never
+ * recorded after the clear, so that each test sees its own requests only.
  */
 public final class RequestLog {
 
@@ -28,6 +32,8 @@ public final class RequestLog {
   private final boolean enabled;
   private final Deque<Weighed> requests = new ArrayDeque<>();
   private long weight;
+  /** Counts the clears; a request is stamped with it on arrival ({@link #epoch()}). */
+  private volatile long epoch;
 
   public RequestLog(boolean enabled) {
     this.enabled = enabled;
@@ -41,19 +47,37 @@ public final class RequestLog {
     return requests.stream().map(Weighed::request).toList();
   }
 
+  /** Forgets every request, and every one still in flight that would otherwise be recorded later. */
   public synchronized void clear() {
     requests.clear();
     weight = 0;
+    epoch++;
   }
 
-  /** The reference server calls this for each answered request on the operation's path. */
+  /** The stamp of a request that arrives now, for {@link #add(RecordedRequest, long)}. */
+  public long epoch() {
+    return epoch;
+  }
+
+  /** Records a request whatever its arrival. */
   public void add(RecordedRequest request) {
+    add(request, -1);
+  }
+
+  /**
+   * The reference server calls this for each answered request on the operation's path, with the
+   * {@link #epoch()} of its arrival: a request that arrived before the last clear is dropped.
+   */
+  public void add(RecordedRequest request, long arrivedIn) {
     if (!enabled) {
       return;
     }
     // Weighed outside the lock: it reads every character once.
     Weighed weighed = new Weighed(request, weight(request));
     synchronized (this) {
+      if (arrivedIn >= 0 && arrivedIn != epoch) {
+        return;
+      }
       requests.addLast(weighed);
       weight += weighed.weight;
       while (requests.size() > CAPACITY || (weight > MAX_WEIGHT && requests.size() > 1)) {

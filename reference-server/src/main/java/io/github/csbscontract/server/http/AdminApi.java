@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The admin API under {@value #PREFIX}, for tests written in other languages: faults to apply,
  * the requests received, and the catalog to answer from ({@code admin-openapi.yaml} describes
  * it). On only with {@code --admin true}; even then it answers loopback clients only, and to
- * anyone else it does not exist (404, like any unknown path).
+ * anyone else it does not exist (404, like any unknown path). A loopback client is not enough:
+ * a web page whose name resolves to 127.0.0.1 (DNS rebinding) makes the browser a loopback
+ * client, so a request must also name a loopback host ({@code localhost}, {@code 127.x.x.x},
+ * {@code [::1]}) and come from no other site's page ({@code Origin}); else it is refused 403.
  */
 // Long because it is three resources (faults, requests, catalog), each with its methods and
 // their refusals in the service's format; every handler is a few lines.
@@ -38,7 +41,10 @@ final class AdminApi {
 
   static final String PREFIX = "/_csbs/";
   private static final java.util.Set<String> FAULT_FIELDS =
-      java.util.Set.of("kind", "times", "project_id", "action", "delay_ms", "max_delay_ms", "retry_after_s");
+      java.util.Set.of("kind", "times", "project_id", "action", "body_naming", "delay_ms", "max_delay_ms", "status",
+          "error_code", "error_msg", "retry_after_s", "retry_after_ms", "retry_after", "headers");
+  private static final String KINDS = "latency, service_unavailable, throttled, error, connection_reset, empty_body, "
+      + "truncated_body, slow_body";
 
   private final BodyReader bodies;
   private final Faults faults;
@@ -58,6 +64,10 @@ final class AdminApi {
     if (!request.path().startsWith(PREFIX) || !fromLoopback(request.remoteAddress())) {
       return false;
     }
+    String foreign = foreignSite(request);
+    if (foreign != null) {
+      throw ApiError.service(403, RequestError.PARAMETER_INVALID, foreign);
+    }
     String resource = request.path().substring(PREFIX.length());
     HttpMethod method = request.method();
     switch (resource) {
@@ -67,7 +77,11 @@ final class AdminApi {
         } else if (method == HttpMethod.POST) {
           withBody(request, body -> {
             Fault fault = fault(body);
-            faults.add(fault);
+            try {
+              faults.add(fault);
+            } catch (IllegalStateException full) {
+              throw ApiError.service(409, RequestError.PARAMETER_INVALID, full.getMessage() + " (DELETE " + PREFIX + "faults)");
+            }
             json(request, 201, faultJson(fault));
           });
         } else if (method == HttpMethod.DELETE) {
@@ -148,8 +162,7 @@ final class AdminApi {
       }
     });
     if (!json.path("kind").isTextual()) {
-      throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, connection_reset, "
-          + "empty_body, truncated_body, slow_body");
+      throw ApiError.badRequest("kind: must be one of " + KINDS);
     }
     String kind = json.get("kind").asText();
     Fault fault;
@@ -158,15 +171,41 @@ final class AdminApi {
         case "latency" -> latency(json);
         case "service_unavailable" -> Fault.serviceUnavailable();
         case "throttled" -> Fault.throttled();
+        case "error" -> {
+          if (!json.has("status")) {
+            throw ApiError.badRequest("status: missing; an error needs one from 400 to 599");
+          }
+          yield Fault.error((int) Math.min(integer(json, "status"), 1000));
+        }
         case "connection_reset" -> Fault.connectionReset();
         case "empty_body" -> Fault.emptyBody();
         case "truncated_body" -> Fault.truncatedBody();
         case "slow_body" -> Fault.slowBody(millis(json, "delay_ms", 100));
-        default -> throw ApiError.badRequest("kind: must be one of latency, service_unavailable, throttled, "
-            + "connection_reset, empty_body, truncated_body, slow_body");
+        default -> throw ApiError.badRequest("kind: must be one of " + KINDS);
       };
+      if (json.has("status") && !kind.equals("error")) {
+        throw ApiError.badRequest("status: belongs to kind error");
+      }
+      if (json.has("error_code") || json.has("error_msg")) {
+        if (!json.has("error_code") || !json.has("error_msg")) {
+          throw ApiError.badRequest(json.has("error_code") ? "error_msg: missing" : "error_code: missing");
+        }
+        fault = fault.withErrorBody(text(json, "error_code"), text(json, "error_msg"));
+      }
       if (json.has("retry_after_s")) {
         fault = fault.withRetryAfter(Duration.ofSeconds(integer(json, "retry_after_s")));
+      }
+      if (json.has("retry_after_ms")) {
+        fault = fault.withRetryAfter(Duration.ofMillis(integer(json, "retry_after_ms")));
+      }
+      if (json.has("retry_after")) {
+        fault = fault.withRetryAfter(httpDate(text(json, "retry_after")));
+      }
+      if (json.has("headers")) {
+        fault = withHeaders(fault, json.get("headers"));
+      }
+      if (json.has("body_naming")) {
+        fault = fault.forBodyNaming(text(json, "body_naming"));
       }
       if (json.has("times")) {
         fault = fault.times((int) integer(json, "times"));
@@ -181,6 +220,31 @@ final class AdminApi {
       throw ApiError.badRequest(wrong.getMessage());
     }
     return fault;
+  }
+
+  private static java.time.Instant httpDate(String value) {
+    try {
+      return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (java.time.format.DateTimeParseException notADate) {
+      throw ApiError.badRequest("retry_after: must be an HTTP date (Wed, 21 Oct 2026 07:28:00 GMT)");
+    }
+  }
+
+  private static Fault withHeaders(Fault fault, JsonNode headers) {
+    if (!headers.isObject()) {
+      throw ApiError.badRequest("headers: must be an object of names and string values");
+    }
+    if (headers.size() > Fault.MAX_HEADERS) {
+      throw ApiError.badRequest("headers: at most " + Fault.MAX_HEADERS);
+    }
+    Fault with = fault;
+    for (var header : (Iterable<java.util.Map.Entry<String, JsonNode>>) headers::fields) {
+      if (!header.getValue().isTextual()) {
+        throw ApiError.badRequest("headers: each value must be a string");
+      }
+      with = with.withHeader(header.getKey(), header.getValue().textValue());
+    }
+    return with;
   }
 
   private static Fault latency(JsonNode json) {
@@ -211,6 +275,11 @@ final class AdminApi {
     return value.asLong();
   }
 
+  private static boolean defaultBody(Fault fault) {
+    Fault plain = Fault.error(fault.status());
+    return plain.errorCode().equals(fault.errorCode()) && plain.errorMsg().equals(fault.errorMsg());
+  }
+
   private ObjectNode faultsJson() {
     ObjectNode json = ServiceJson.mapper().createObjectNode();
     ArrayNode list = json.putArray("faults");
@@ -235,8 +304,27 @@ final class AdminApi {
     if (fault.maxDelay() != null && fault.kind() == Fault.Kind.LATENCY) {
       json.put("max_delay_ms", fault.maxDelay().toMillis());
     }
+    if (fault.kind() == Fault.Kind.ERROR) {
+      json.put("status", fault.status());
+    }
+    if (fault.kind() == Fault.Kind.ERROR && !defaultBody(fault)) {
+      json.put("error_code", fault.errorCode()).put("error_msg", fault.errorMsg());
+    }
+    if (fault.bodyNaming() != null) {
+      json.put("body_naming", fault.bodyNaming());
+    }
     if (fault.retryAfter() != null) {
-      json.put("retry_after_s", fault.retryAfter().toSeconds());
+      if (fault.retryAfter().chars().allMatch(Character::isDigit)) {
+        json.put("retry_after_s", Long.parseLong(fault.retryAfter()));
+      } else if (fault.retryAfter().matches("[0-9.]+")) {
+        json.put("retry_after_ms", new java.math.BigDecimal(fault.retryAfter()).movePointRight(3).longValue());
+      } else {
+        json.put("retry_after", fault.retryAfter());
+      }
+    }
+    if (!fault.headers().isEmpty()) {
+      ObjectNode headers = json.putObject("headers");
+      fault.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
     }
     return json;
   }
@@ -286,6 +374,64 @@ final class AdminApi {
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /**
+   * Why a loopback client's request still comes from elsewhere, or null: its {@code Host} is not
+   * a loopback name or address (what a rebound DNS name sends), or a page of another site sent it.
+   */
+  static String foreignSite(HttpServerRequest request) {
+    String host = request.getHeader(HttpHeaders.HOST);
+    if (host == null || !isLoopbackHost(withoutPort(host))) {
+      return "Host: the admin API answers requests to localhost, 127.0.0.1 or [::1] only";
+    }
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin != null && !isLoopbackOrigin(origin)) {
+      return "Origin: the admin API answers no other site's pages";
+    }
+    return null;
+  }
+
+  private static boolean isLoopbackOrigin(String origin) {
+    int scheme = origin.indexOf("://");
+    if (scheme < 0 || !(origin.startsWith("http://") || origin.startsWith("https://"))) {
+      return false; // "null" (a sandboxed or file page) included
+    }
+    String authority = origin.substring(scheme + 3);
+    return authority.indexOf('/') < 0 && authority.indexOf('@') < 0 && isLoopbackHost(withoutPort(authority));
+  }
+
+  private static String withoutPort(String authority) {
+    if (authority.startsWith("[")) {
+      int end = authority.indexOf(']');
+      return end < 0 ? authority : authority.substring(0, end + 1);
+    }
+    int colon = authority.indexOf(':');
+    return colon < 0 ? authority : authority.substring(0, colon);
+  }
+
+  /** A name or literal that is loopback whatever DNS says: no lookup is made. */
+  static boolean isLoopbackHost(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.equals("localhost") || name.equals("localhost.")) {
+      return true;
+    }
+    if (name.startsWith("[") && name.endsWith("]")) {
+      String literal = name.substring(1, name.length() - 1);
+      // Only hex digits and colons: an IPv6 literal, which InetAddress parses without DNS.
+      return !literal.isEmpty() && literal.chars().allMatch(c -> c == ':' || Character.digit(c, 16) >= 0)
+          && fromLoopback(SocketAddress.inetSocketAddress(0, literal));
+    }
+    String[] octets = name.split("\\.", -1);
+    if (octets.length != 4 || !octets[0].equals("127")) {
+      return false;
+    }
+    for (String octet : octets) {
+      if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit) || Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean fromLoopback(SocketAddress remote) {

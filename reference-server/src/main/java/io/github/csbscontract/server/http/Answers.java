@@ -54,8 +54,8 @@ final class Answers {
       return;
     }
     response.setStatusCode(error.status).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-    if (error.retryAfterSeconds >= 0) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds));
+    if (error.retryAfter != null) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, error.retryAfter);
     }
     if (error.closesConnection) {
       response.putHeader(HttpHeaders.CONNECTION, CLOSE);

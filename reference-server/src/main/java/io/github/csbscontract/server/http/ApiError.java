@@ -23,26 +23,26 @@ final class ApiError extends RuntimeException {
   final boolean fromGateway;
   /** The connection cannot serve another request after this answer. */
   final boolean closesConnection;
-  /** Seconds for a {@code Retry-After} header; negative for none. */
-  final long retryAfterSeconds;
+  /** A {@code Retry-After} header's value; null for none. */
+  final String retryAfter;
 
   private ApiError(int status, String errorCode, String errorMsg, boolean fromGateway, boolean closesConnection,
-      long retryAfterSeconds) {
+      String retryAfter) {
     super(errorCode + " " + errorMsg, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
     this.errorMsg = ErrorMessages.clean(errorMsg);
     this.fromGateway = fromGateway;
     this.closesConnection = closesConnection;
-    this.retryAfterSeconds = retryAfterSeconds;
+    this.retryAfter = retryAfter;
   }
 
   static ApiError service(int status, RequestError error, Object... args) {
-    return new ApiError(status, error.code(), error.message(args), false, false, -1);
+    return new ApiError(status, error.code(), error.message(args), false, false, null);
   }
 
   static ApiError of(CsbsRequestException refused) {
-    return new ApiError(refused.status(), refused.errorCode(), refused.errorMsg(), false, false, -1);
+    return new ApiError(refused.status(), refused.errorCode(), refused.errorMsg(), false, false, null);
   }
 
   static ApiError badRequest(String message) {
@@ -59,7 +59,7 @@ final class ApiError extends RuntimeException {
 
   /** The gateway's error with another status than its usual one (the protocol refusals' vary). */
   static ApiError gateway(int status, GatewayError error, Object... args) {
-    return new ApiError(status, error.code(), error.message(args), true, false, -1);
+    return new ApiError(status, error.code(), error.message(args), true, false, null);
   }
 
   /** A refusal of the HTTP message itself, before the service could read it; the connection closes. */
@@ -69,11 +69,24 @@ final class ApiError extends RuntimeException {
 
   /** The same answer with a {@code Retry-After} header (none for null). */
   ApiError retryAfter(Duration after) {
-    return new ApiError(status, errorCode, errorMsg, fromGateway, closesConnection, after == null ? -1 : after.toSeconds());
+    return retryAfter(after == null ? null : Long.toString(after.toSeconds()));
+  }
+
+  /** The same answer with this {@code Retry-After} value (none for null). */
+  ApiError retryAfter(String value) {
+    return new ApiError(status, errorCode, errorMsg, fromGateway, closesConnection, value);
+  }
+
+  /**
+   * An answer a test asked for ({@code Fault.error}): any status and code; an {@code APIG} code
+   * is the gateway's, with a request ID, as the gateway's own answers have.
+   */
+  static ApiError asked(int status, String errorCode, String errorMsg) {
+    return new ApiError(status, errorCode, errorMsg, errorCode.startsWith("APIG."), false, null);
   }
 
   /** The same answer, after which the connection is closed. */
   ApiError closing() {
-    return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true, retryAfterSeconds);
+    return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true, retryAfter);
   }
 }

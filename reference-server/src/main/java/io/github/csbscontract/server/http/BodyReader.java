@@ -16,7 +16,8 @@ import java.util.Arrays;
 
 /**
  * Reads a request's body into memory as it arrives: at most the body limit (413 past it), within
- * the body timeout (400 when it stalls, and the connection closes), and within the
+ * the body timeout, a deadline for the whole body (400 when it is not complete by then, stalled
+ * or trickled, and the connection closes), and within the
  * {@link BodyBudget} shared by all connections (503 past it, and the connection closes). The
  * buffer grows with the bytes received, never with the length a client declares.
  *

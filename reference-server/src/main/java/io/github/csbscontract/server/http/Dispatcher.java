@@ -23,15 +23,13 @@ import java.util.Set;
 final class Dispatcher {
 
   private final Operation operation;
-  private final Object implementation;
   private final Validator validator;
   private final ConstraintPrecheck precheck;
   private final ObjectReader reader;
   private final ObjectWriter writer = ServiceJson.mapper().writer();
 
-  Dispatcher(Operation operation, Object implementation, Validator validator) {
+  Dispatcher(Operation operation, Validator validator) {
     this.operation = operation;
-    this.implementation = implementation;
     this.validator = validator;
     // The precheck answers "valid" without the validator's bookkeeping (BENCHMARKS.md: Bean
     // Validation was most of the CPU of a valid batch); only what it cannot pass goes to the validator.
@@ -39,12 +37,15 @@ final class Dispatcher {
     this.reader = ServiceJson.mapper().readerFor(operation.bodyType);
   }
 
-  /** A request read as the operation's arguments; {@link #prechecked} when they are known valid. */
-  record Call(Object[] args, boolean prechecked) {}
+  /**
+   * A request read as the operation's arguments for one implementation (the one over the catalog
+   * the request was admitted under); {@link #prechecked} when they are known valid.
+   */
+  record Call(Object implementation, Object[] args, boolean prechecked) {}
 
   /** The operation's JSON answer to a request with these path values and body, all in one go. */
-  byte[] dispatch(String[] pathValues, BodyReader.Body body) {
-    return finish(prepare(pathValues, body));
+  byte[] dispatch(Object implementation, String[] pathValues, BodyReader.Body body) {
+    return finish(prepare(implementation, pathValues, body));
   }
 
   /**
@@ -52,10 +53,10 @@ final class Dispatcher {
    * it did not pass needs the validator, whose cost grows with the number of violations (a
    * megabyte of invalid IDs is 24,000 of them), so {@link RequestPath} finishes it off the loop.
    */
-  Call prepare(String[] pathValues, BodyReader.Body body) {
+  Call prepare(Object implementation, String[] pathValues, BodyReader.Body body) {
     try {
       Object[] args = operation.arguments(pathValues, read(body));
-      return new Call(args, precheck.passes(args));
+      return new Call(implementation, args, precheck.passes(args));
     } catch (CsbsRequestException refused) {
       throw ApiError.of(refused);
     }
@@ -66,9 +67,9 @@ final class Dispatcher {
     Object answer;
     try {
       if (!call.prechecked()) {
-        validate(call.args());
+        validate(call.implementation(), call.args());
       }
-      answer = operation.invoke(implementation, call.args());
+      answer = operation.invoke(call.implementation(), call.args());
     } catch (CsbsRequestException refused) {
       throw ApiError.of(refused);
     } catch (StoreUnavailableException unavailable) {
@@ -86,7 +87,7 @@ final class Dispatcher {
     }
   }
 
-  private void validate(Object[] args) {
+  private void validate(Object implementation, Object[] args) {
     for (Object arg : args) {
       // Before the validator reports every element of a list of 300,000: see OversizedLists.
       OversizedLists.cut(arg);
@@ -102,6 +103,10 @@ final class Dispatcher {
   private Object read(BodyReader.Body body) {
     if (isBlank(body.bytes(), body.length())) {
       return null;
+    }
+    int malformed = Utf8.firstMalformed(body.bytes(), body.length());
+    if (malformed >= 0) {
+      throw Refusals.badRequest("body: not UTF-8 text (malformed byte at offset " + malformed + ")");
     }
     try {
       return reader.readValue(body.bytes(), 0, body.length());

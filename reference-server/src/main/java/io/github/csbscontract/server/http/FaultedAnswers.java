@@ -1,8 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.RequestError;
 import io.github.csbscontract.server.control.Fault;
-import io.github.csbscontract.jaxrs.GatewayError;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Answers a request the way a {@link Fault} says: late, refused with 503 or 429, not at all (a
- * reset), or with a body that is empty, cut short or trickled. Only for tests of the code that
+ * Answers a request the way a {@link Fault} says: late, refused with an error status, not at all
+ * (a reset), or with a body that is empty, cut short or trickled; with the fault's headers. Only for tests of the code that
  * calls the service; with no fault added, no request comes here.
  */
 final class FaultedAnswers {
@@ -34,6 +32,7 @@ final class FaultedAnswers {
    * @param beforeReset run before a reset closes the connection with no answer at all
    */
   void answer(HttpServerRequest request, Fault fault, Supplier<byte[]> answer, Runnable beforeReset) {
+    fault.headers().forEach(header -> request.response().headers().add(header.getKey(), header.getValue()));
     switch (fault.kind()) {
       case LATENCY -> {
         long min = fault.delay().toMillis();
@@ -41,10 +40,8 @@ final class FaultedAnswers {
         long delay = max > min ? ThreadLocalRandom.current().nextLong(min, max + 1) : min;
         vertx.setTimer(Math.max(1, delay), id -> normally(request, answer));
       }
-      case SERVICE_UNAVAILABLE -> Answers.failure(request,
-          ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(fault.retryAfter()));
-      case THROTTLED -> Answers.failure(request,
-          ApiError.gateway(429, GatewayError.THROTTLED).retryAfter(fault.retryAfter()));
+      case SERVICE_UNAVAILABLE, THROTTLED, ERROR -> Answers.failure(request,
+          ApiError.asked(fault.status(), fault.errorCode(), fault.errorMsg()).retryAfter(fault.retryAfter()));
       case CONNECTION_RESET -> {
         // SO_LINGER 0: the close sends RST, as a crashed peer or a middlebox would.
         ((ConnectionBase) request.connection()).channel().config().setOption(ChannelOption.SO_LINGER, 0);

@@ -24,12 +24,15 @@ final class Recording {
 
   private final HttpServerRequest request;
   private final RequestLog log;
+  /** The log's epoch when the request arrived: a clear since then drops it. */
+  private final long arrivedIn;
   private BodyReader.Body body;
   private boolean recorded;
 
   private Recording(HttpServerRequest request, RequestLog log) {
     this.request = request;
     this.log = log;
+    this.arrivedIn = log.epoch();
   }
 
   /** Starts recording {@code request}, or returns null when the log is off. */
@@ -67,7 +70,7 @@ final class Recording {
     });
     String text = body == null ? null
         : new String(body.bytes(), 0, Math.min(body.length(), MAX_TEXT), StandardCharsets.UTF_8);
-    log.add(new RecordedRequest(request.method().name(), request.uri(), headers, json(), text, status));
+    log.add(new RecordedRequest(request.method().name(), request.uri(), headers, json(), text, status), arrivedIn);
   }
 
   private JsonNode json() {

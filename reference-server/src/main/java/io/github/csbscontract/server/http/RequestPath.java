@@ -3,6 +3,9 @@ package io.github.csbscontract.server.http;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.jaxrs.GatewayChecks;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.csbscontract.catalog.Catalog;
+import io.github.csbscontract.jaxrs.ServiceJson;
 import io.github.csbscontract.server.ServerOptions;
 import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Fault;
@@ -51,7 +54,10 @@ public final class RequestPath implements Handler<HttpServerRequest> {
 
   private final Operation operation;
   private final int projectIndex;
-  private final GatewayChecks gateway;
+  private final LiveCatalog catalog;
+  private final long maxBodyBytes;
+  /** The gateway and the rules over the catalog in use, rebuilt when another is put in its place. */
+  private volatile Served served;
   private final BodyReader bodies;
   private final Dispatcher dispatcher;
   private final OffLoop offLoop;
@@ -68,10 +74,12 @@ public final class RequestPath implements Handler<HttpServerRequest> {
     if (!"application/json".equals(operation.consumes)) {
       throw new IllegalStateException(ResourcesApi.class + " consumes " + operation.consumes + ", not JSON");
     }
-    this.gateway = new GatewayChecks(catalog, options.maxBodyBytes());
+    this.catalog = catalog;
+    this.maxBodyBytes = options.maxBodyBytes();
+    this.served = new Served(catalog.current(), maxBodyBytes);
     this.bodies = new BodyReader(vertx, new BodyBudget(options.bodyBudgetBytes()), (int) options.maxBodyBytes(),
         Math.max(1, options.bodyTimeout().toMillis()));
-    this.dispatcher = new Dispatcher(operation, new CapabilityResource(catalog), validator);
+    this.dispatcher = new Dispatcher(operation, validator);
     this.offLoop = new OffLoop(vertx, MAX_WAITING_VALIDATION_BYTES);
     this.faults = faults;
     this.faulted = new FaultedAnswers(vertx);
@@ -102,7 +110,10 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       }
       long declaredLength = declaredLength(request);
       String projectId = pathValues[projectIndex];
-      gateway.admit(request.headers().getAll(Contract.TOKEN_HEADER), projectId,
+      // One catalog for the whole request, taken at admission: a swap while its body arrives or
+      // its items are checked neither revokes its token half-way nor mixes two catalogs' items.
+      Served snapshot = served();
+      snapshot.gateway.admit(request.headers().getAll(Contract.TOKEN_HEADER), projectId,
           request.getHeader(HttpHeaders.CONTENT_TYPE), declaredLength);
       // Only now (BodyReader.read sends 100 Continue): a client told 401, 413 or 415 instead
       // need not send its body at all.
@@ -115,13 +126,13 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         if (recording != null) {
           recording.body(body);
         }
-        Fault fault = faults.take(projectId, () -> Actions.of(body));
+        Fault fault = faults.take(projectId, () -> parsed(body));
         if (fault != null) {
-          faulted.answer(request, fault, () -> dispatcher.dispatch(pathValues, body),
+          faulted.answer(request, fault, () -> dispatcher.dispatch(snapshot.resource, pathValues, body),
               recording == null ? () -> { } : recording::unanswered);
           return;
         }
-        dispatch(request, pathValues, body);
+        dispatch(request, snapshot.resource, pathValues, body);
       });
     } catch (RuntimeException | LinkageError refused) {
       // A linkage error (a page missing from the jar) is our fault, answered 500 like the rest.
@@ -150,11 +161,12 @@ public final class RequestPath implements Handler<HttpServerRequest> {
   }
 
   /** The operation's answer: here when the precheck passes, else described off the loop. */
-  private void dispatch(HttpServerRequest request, String[] pathValues, BodyReader.Body body) {
+  private void dispatch(HttpServerRequest request, CapabilityResource resource, String[] pathValues,
+      BodyReader.Body body) {
     Dispatcher.Call call;
     byte[] answer;
     try {
-      call = dispatcher.prepare(pathValues, body);
+      call = dispatcher.prepare(resource, pathValues, body);
       answer = call.prechecked() ? dispatcher.finish(call) : null;
     } catch (RuntimeException refused) {
       Answers.failure(request, refused);
@@ -171,6 +183,40 @@ public final class RequestPath implements Handler<HttpServerRequest> {
         Answers.failure(request, finished.cause());
       }
     });
+  }
+
+  /** The body as a JSON tree, for matching faults only; null when it is not JSON. */
+  private static JsonNode parsed(BodyReader.Body body) {
+    try {
+      return ServiceJson.mapper().readTree(body.bytes(), 0, body.length());
+    } catch (java.io.IOException notJson) {
+      return null;
+    }
+  }
+
+  /** What serves the catalog in use; built once per catalog, not per request. */
+  private Served served() {
+    Catalog current = catalog.current();
+    Served last = served;
+    if (last.catalog == current) {
+      return last;
+    }
+    Served next = new Served(current, maxBodyBytes);
+    served = next;
+    return next;
+  }
+
+  /** The gateway's checks and the operation's implementation over one catalog. */
+  private static final class Served {
+    final Catalog catalog;
+    final GatewayChecks gateway;
+    final CapabilityResource resource;
+
+    Served(Catalog catalog, long maxBodyBytes) {
+      this.catalog = catalog;
+      this.gateway = new GatewayChecks(catalog, maxBodyBytes);
+      this.resource = new CapabilityResource(catalog);
+    }
   }
 
   private static long declaredLength(HttpServerRequest request) {

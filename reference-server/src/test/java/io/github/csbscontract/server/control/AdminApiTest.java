@@ -70,6 +70,27 @@ class AdminApiTest {
   }
 
   @Test
+  void anErrorOfAnyStatusWithItsHeadersForOneCheckpointItem() throws Exception {
+    String fault = "{\"kind\":\"error\",\"status\":504,\"retry_after\":\"Wed, 21 Oct 2026 07:28:00 GMT\","
+        + "\"headers\":{\"X-Test\":\"one\"},\"body_naming\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\"}";
+    HttpResponse<String> added = admin("POST", "faults", fault);
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(added.body()).isEqualTo("{\"kind\":\"error\",\"status\":504,\"body_naming\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\","
+        + "\"retry_after\":\"Wed, 21 Oct 2026 07:28:00 GMT\",\"headers\":{\"X-Test\":\"one\"}}");
+
+    HttpResponse<String> refused = operation();
+    assertThat(refused.statusCode()).isEqualTo(504);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("Wed, 21 Oct 2026 07:28:00 GMT");
+    assertThat(refused.headers().firstValue("X-Test")).hasValue("one");
+    assertThat(refused.body()).startsWith("{\"error_code\":\"CSBS.9999\"");
+
+    assertThat(admin("POST", "faults", "{\"kind\":\"error\",\"status\":200}").body()).contains("status: must be 400 to 599");
+    assertThat(admin("POST", "faults", "{\"kind\":\"latency\",\"retry_after_ms\":5}").body()).contains("Retry-After belongs to error answers");
+    assertThat(admin("POST", "faults", "{\"kind\":\"error\",\"status\":500,\"headers\":{\"X\":\"a\\r\\nb\"}}").body())
+        .contains("headers.X: must be visible ASCII");
+  }
+
+  @Test
   void faultsAreClearedOverHttp() throws Exception {
     admin("POST", "faults", "{\"kind\":\"throttled\"}");
     assertThat(admin("DELETE", "faults", null).statusCode()).isEqualTo(204);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The test controls on the wire: each fault as a client meets it, requests recorded without the
@@ -171,6 +173,29 @@ class ControlsTest {
   }
 
   @Test
+  void aRequestStillInFlightWhenTheLogIsClearedIsNotRecordedAfterwards() throws Exception {
+    server.faults().add(Fault.latency(Duration.ofMillis(300)).times(1));
+    try (Socket earlier = raw(PROTECT, "Connection: close\r\n")) {
+      // The fault used up: the request is waiting out its delay. The next test begins now.
+      awaitCondition(() -> server.faults().list().isEmpty());
+      server.requests().clear();
+      assertThat(readOrReset(earlier.getInputStream())).as("the delayed answer went out").startsWith("http/1.1 200");
+    }
+    post(PROJECT_A, "demo-token-project-a", RESTORE);
+
+    assertThat(server.requests().all()).extracting(RecordedRequest::action).containsExactly("check_restorable");
+  }
+
+  @Test
+  void aRequestItsClientAbandonedIsRecordedUnanswered() throws Exception {
+    server.faults().add(Fault.latency(Duration.ofSeconds(2)).times(1));
+    raw(PROTECT).close();
+
+    awaitCondition(() -> !server.requests().all().isEmpty());
+    assertThat(server.requests().all()).extracting(RecordedRequest::status).containsExactly(0);
+  }
+
+  @Test
   void aCatalogBuiltInCodeIsAnsweredFromAndTheStartingOneComesBack() throws Exception {
     String mine = "ffffffffffffffffffffffffffffffff";
     server.useCatalog(CatalogBuilder.empty()
@@ -210,6 +235,70 @@ class ControlsTest {
     assertThat(post(PROJECT_A, "demo-token-project-a", PROTECT).statusCode()).isEqualTo(200);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"500, CSBS.9999", "502, CSBS.9999", "504, CSBS.9999", "400, CSBS.9001", "429, APIG.0308", "503, CSBS.0503"})
+  void anyErrorStatusIsAnsweredWithTheServicesErrorBody(int status, String code) throws Exception {
+    server.faults().add(Fault.error(status).times(1));
+    HttpResponse<String> refused = send(PROJECT_A, PROTECT);
+    assertThat(refused.statusCode()).isEqualTo(status);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(refused.body()).startsWith("{\"error_code\":\"" + code + "\",\"error_msg\":\"");
+    assertThat(send(PROJECT_A, PROTECT).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anErrorBodyOfTheTestsChoosing() throws Exception {
+    server.faults().add(Fault.error(502).withErrorBody("APIG.0202", "Backend unavailable").times(1));
+    HttpResponse<String> refused = send(PROJECT_A, PROTECT);
+    assertThat(refused.statusCode()).isEqualTo(502);
+    assertThat(refused.body()).startsWith("{\"error_code\":\"APIG.0202\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"");
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateAndBelowOneSecond() throws Exception {
+    server.faults().add(Fault.serviceUnavailable().withRetryAfter(java.time.Instant.parse("2026-10-21T07:28:00Z")).times(1));
+    server.faults().add(Fault.error(504).withRetryAfter(Duration.ofMillis(250)).times(1));
+    assertThat(send(PROJECT_A, PROTECT).headers().firstValue("Retry-After")).hasValue("Wed, 21 Oct 2026 07:28:00 GMT");
+    assertThat(send(PROJECT_A, PROTECT).headers().firstValue("Retry-After")).hasValue("0.25");
+  }
+
+  @Test
+  void headersOfTheTestsChoosingOnAnyAnswer() throws Exception {
+    server.faults().add(Fault.latency(Duration.ofMillis(1)).withHeader("X-Request-Id", "req-42")
+        .withHeader("Warning", "199 - \"test\"").times(1));
+    HttpResponse<String> late = send(PROJECT_A, PROTECT);
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.headers().firstValue("X-Request-Id")).hasValue("req-42");
+    assertThat(late.headers().firstValue("Warning")).hasValue("199 - \"test\"");
+    assertThatThrownBy(() -> Fault.throttled().withHeader("X-Split", "a\r\nSet-Cookie: b"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headers.X-Split");
+  }
+
+  @Test
+  void aFaultForOneCheckpointItemLeavesRequestsForOthersAlone() throws Exception {
+    server.faults().add(Fault.error(504).forBodyNaming("8986ce68-3da7-4d29-9cc2-1921e9504975"));
+    assertThat(send(PROJECT_A, RESTORE).statusCode()).isEqualTo(504);
+    assertThat(send(PROJECT_A, RESTORE.replace("8986ce68-3da7-4d29-9cc2-1921e9504975", "e14c1d7e-8448-4709-af4d-6ee6dda4dd1e"))
+        .statusCode()).isEqualTo(200);
+  }
+
+  /** The action is the parsed body's: an escaped key names the same action as a plain one. */
+  @Test
+  void anActionFaultMatchesTheParsedActionNotItsBytes() throws Exception {
+    server.faults().add(Fault.throttled().forAction("check_restorable"));
+    assertThat(send(PROJECT_A, RESTORE.replace("check_restorable", "check\\u005frestorable")).statusCode()).isEqualTo(429);
+    assertThat(send(PROJECT_A, "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\","
+        + "\"resource_type\":\"OS::Nova::Server\",\"note\":\"\\\"check_restorable\\\"\"}]}").statusCode())
+        .as("the other action, whose body holds the key's bytes in a value").isNotEqualTo(429);
+  }
+
+  /** A request as any client sends it, its answer not held to the spec (a test may ask for any status). */
+  private HttpResponse<String> send(String project, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path(project).substring(1)))
+        .header("X-Auth-Token", "demo-token-project-a").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String project, String token, String body) throws Exception {
     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path(project).substring(1)))
         .header("X-Auth-Token", token).header("Content-Type", "application/json")
@@ -221,15 +310,28 @@ class ControlsTest {
     return answer;
   }
 
+  /** Waits for what the server does in its own time (10 s at most): a condition, not a sleep. */
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
   private static String path(String project) {
     return "/v1/" + project + "/providers/" + Contract.CSBS_PROVIDER_ID + "/resources/action";
   }
 
   private static Socket raw(String body) throws IOException {
+    return raw(body, "");
+  }
+
+  private static Socket raw(String body, String headers) throws IOException {
     Socket socket = new Socket("127.0.0.1", server.baseUri().getPort());
     socket.setSoTimeout(5_000);
     socket.getOutputStream().write(("POST " + path(PROJECT_A) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: demo-token-project-a\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        + headers + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
     return socket;
   }
 

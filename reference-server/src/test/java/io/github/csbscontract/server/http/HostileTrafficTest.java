@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -500,5 +501,54 @@ class HostileTrafficTest {
       return false;
     }
     return closedWithNothingMore(socket);
+  }
+
+  /**
+   * Malformed UTF-8 inside an ID: an overlong '8' (C0 B8) would be read as '8' by a lenient
+   * decoder and name a real server; each is refused 400 as not UTF-8, never answered 200.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"overlong 2 bytes, C0B8", "overlong 3 bytes, E080B8", "lone continuation, 80", "cut sequence, E282",
+      "surrogate, EDA080", "beyond U+10FFFF, F4908080", "never UTF-8, FF"})
+  void malformedUtf8InsideAnIdIsRefused(String what, String hex) throws Exception {
+    byte[] bad = java.util.HexFormat.of().parseHex(hex);
+    String[] around = BODY.split("5aa119a", 2);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write((around[0] + "5aa119a").getBytes(StandardCharsets.US_ASCII));
+    body.write(bad);
+    body.write(around[1].substring(1).getBytes(StandardCharsets.US_ASCII));
+    byte[] head = (HEAD + "Content-Length: " + body.size() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+    request.write(head);
+    request.write(body.toByteArray());
+
+    RawHttp.Answer answer = RawHttp.exchange(port, request.toByteArray());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"error_code\":\"CSBS.9001\"", "UTF-8");
+    assertThat(answer.problems("POST", RawHttp.PATH)).isEmpty();
+  }
+
+  /** The body timeout is a deadline for the whole body: a steady trickle does not extend it. */
+  @Test
+  void aBodySentSteadilyButTooSlowlyIsCutAtTheBodyTimeout() throws Exception {
+    try (Socket slow = RawHttp.connect(port)) {
+      RawHttp.write(slow, HEAD + "Content-Length: 400\r\n\r\n");
+      long started = System.nanoTime();
+      java.util.concurrent.Future<RawHttp.Answer> answer = java.util.concurrent.Executors.newSingleThreadExecutor()
+          .submit(() -> RawHttp.read(slow.getInputStream()));
+      try {
+        // 8 bytes every 100 ms: never stalled for long, 5 s for the whole body.
+        for (int i = 0; i < 50 && !answer.isDone(); i++) {
+          RawHttp.write(slow, "        ");
+          Thread.sleep(100);
+        }
+      } catch (java.io.IOException closedByTheServer) {
+        // the answer came and the connection closed
+      }
+      RawHttp.Answer cut = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(cut.status()).isEqualTo(400);
+      assertThat(cut.body()).contains("body: could not be read to its end");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
   }
 }

@@ -42,7 +42,7 @@ class OffLoopTest {
     assertThat(third.failed()).isTrue();
     assertThat(third.cause()).isInstanceOfSatisfying(ApiError.class, refused -> {
       assertThat(refused.status).isEqualTo(503);
-      assertThat(refused.retryAfterSeconds).isEqualTo(1);
+      assertThat(refused.retryAfter).isEqualTo("1");
     });
 
     release.countDown();
