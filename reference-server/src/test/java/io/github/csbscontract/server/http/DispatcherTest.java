@@ -35,16 +35,15 @@ class DispatcherTest {
         throw new StoreUnavailableException("database down", null, Duration.ofSeconds(7));
       }
     };
-    Dispatcher dispatcher = new Dispatcher(Operation.of(ResourcesApi.class), new CapabilityResource(down),
-        Validation.buildDefaultValidatorFactory().getValidator());
+    Dispatcher dispatcher = new Dispatcher(Operation.of(ResourcesApi.class), Validation.buildDefaultValidatorFactory().getValidator());
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 
-    ApiError refused = catchThrowableOfType(ApiError.class, () -> dispatcher.dispatch(
+    ApiError refused = catchThrowableOfType(ApiError.class, () -> dispatcher.dispatch(new CapabilityResource(down),
         new String[] {"0605767ab000d4c12f3bc0033d9d5d06", Contract.CSBS_PROVIDER_ID}, new BodyReader.Body(body, body.length)));
 
     assertThat(refused.status).isEqualTo(503);
     assertThat(refused.errorCode).isEqualTo("CSBS.0503");
     assertThat(refused.errorMsg).isEqualTo("Service unavailable.");
-    assertThat(refused.retryAfterSeconds).isEqualTo(7);
+    assertThat(refused.retryAfter).isEqualTo("7");
   }
 }
