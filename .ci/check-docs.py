@@ -28,7 +28,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # Types of outside libraries and the JDK that the docs name; ours must be in the source tree.
 OUTSIDE = set("""
-AdditionalProperties Application BodyHandler HttpClient SpringBootTest CompletableFuture ConnectionBase ContextResolver Duration Feature
+AdditionalProperties AsyncTimeout Application BodyHandler HttpClient SpringBootTest CompletableFuture ConnectionBase ContextResolver Duration Feature
 Http1xServerConnection HttpObjectDecoder HttpRequestDecoder HttpServerCodec
 HttpServerExpectContinueHandler IdleStateHandler Integer List NonBlocking ObjectMapper
 OkHttpClient Path Provider ResourceConfig Router RoutingContext SameThreadIOStrategy String URI
