@@ -1,12 +1,12 @@
 package ${package};
 
-import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.BackupStatus;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.RestoreMode;
 import io.github.csbscontract.rules.Server;
 import io.github.csbscontract.rules.ServerStatus;
+import io.github.csbscontract.service.TokenLookup;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

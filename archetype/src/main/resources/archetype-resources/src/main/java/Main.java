@@ -1,8 +1,8 @@
 package ${package};
 
 import io.github.csbscontract.jaxrs.CsbsFeature;
-import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Inventory;
+import io.github.csbscontract.service.TokenLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package ${package};
 
-import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
+import io.github.csbscontract.service.CapabilityResource;
 
 /**
  * The operation {@code POST /v1/{project_id}/providers/{provider_id}/resources/action}: the

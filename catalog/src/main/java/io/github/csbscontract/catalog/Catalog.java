@@ -1,15 +1,15 @@
 package io.github.csbscontract.catalog;
 
 import io.github.csbscontract.rules.Backup;
-import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;
+import io.github.csbscontract.service.TokenLookup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

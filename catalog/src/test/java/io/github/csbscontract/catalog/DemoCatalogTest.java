@@ -2,9 +2,9 @@ package io.github.csbscontract.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.csbscontract.jaxrs.TokenLookup.TokenScope;
 import io.github.csbscontract.rules.BackupStatus;
 import io.github.csbscontract.rules.ServerStatus;
+import io.github.csbscontract.service.TokenLookup.TokenScope;
 import org.junit.jupiter.api.Test;
 
 class DemoCatalogTest {

@@ -1,6 +1,8 @@
 package io.github.csbscontract.jaxrs;
 
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.core.validation.OversizedLists;
+import io.github.csbscontract.service.GatewayRefusal;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
@@ -77,7 +79,7 @@ public class CsbsBodyLimit implements ReaderInterceptor {
     private void count(long n) {
       read += n;
       if (read > limit) {
-        throw new GatewayRefusal(GatewayError.ENTITY_TOO_LARGE);
+        throw new GatewayRefusal(ErrorCode.ENTITY_TOO_LARGE);
       }
     }
   }

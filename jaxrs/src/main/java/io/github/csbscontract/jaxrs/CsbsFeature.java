@@ -1,5 +1,7 @@
 package io.github.csbscontract.jaxrs;
 
+import io.github.csbscontract.service.CapabilityResource;
+import io.github.csbscontract.service.TokenLookup;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 

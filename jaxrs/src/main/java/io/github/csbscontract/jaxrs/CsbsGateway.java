@@ -1,6 +1,10 @@
 package io.github.csbscontract.jaxrs;
 
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.service.GatewayChecks;
+import io.github.csbscontract.service.GatewayRefusal;
+import io.github.csbscontract.service.TokenLookup;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

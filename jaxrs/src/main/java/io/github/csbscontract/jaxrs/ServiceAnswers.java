@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.rules.StoreUnavailableException;
 import io.github.csbscontract.server.model.ErrorResponse;
+import io.github.csbscontract.service.CapabilityResource;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.service.GatewayRefusal;
+import io.github.csbscontract.service.Refusals;
+import io.github.csbscontract.service.ServiceMapper;
 import jakarta.annotation.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -51,7 +57,7 @@ public final class ServiceAnswers {
   }
 
   /** The answer to a request the gateway refuses, with a request ID as the gateway gives one. */
-  public static Response gateway(GatewayError error) {
+  public static Response gateway(ErrorCode error) {
     return answer(error.status(), gatewayBody(error));
   }
 
@@ -59,7 +65,7 @@ public final class ServiceAnswers {
     return json(new ErrorResponse().errorCode(refused.errorCode()).errorMsg(refused.errorMsg()));
   }
 
-  static byte[] gatewayBody(GatewayError error) {
+  static byte[] gatewayBody(ErrorCode error) {
     return json(new ErrorResponse().errorCode(error.code()).errorMsg(error.message())
         .requestId(UUID.randomUUID().toString().replace("-", "")));
   }
@@ -74,7 +80,7 @@ public final class ServiceAnswers {
 
   private static byte[] json(ErrorResponse body) {
     try {
-      return ServiceJson.mapper().writeValueAsBytes(body);
+      return ServiceMapper.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -94,12 +100,12 @@ public final class ServiceAnswers {
   }
 
   static byte[] unavailableBody() {
-    return refusalBody(new CsbsRequestException(503, RequestError.SERVICE_UNAVAILABLE));
+    return refusalBody(new CsbsRequestException(503, ErrorCode.SERVICE_UNAVAILABLE));
   }
 
   static Response internalError(Throwable failure) {
     LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
-    return refusal(new CsbsRequestException(500, RequestError.INTERNAL, "check resource capabilities"));
+    return refusal(new CsbsRequestException(500, ErrorCode.INTERNAL, "check resource capabilities"));
   }
 
   /** What the service itself refuses ({@link CapabilityResource}, {@link Refusals}). */
@@ -134,7 +140,7 @@ public final class ServiceAnswers {
   public static final class UnknownPath implements ExceptionMapper<NotFoundException> {
     @Override
     public Response toResponse(NotFoundException notFound) {
-      return gateway(GatewayError.API_NOT_FOUND);
+      return gateway(ErrorCode.API_NOT_FOUND);
     }
   }
 
@@ -143,7 +149,7 @@ public final class ServiceAnswers {
   public static final class OtherMethod implements ExceptionMapper<NotAllowedException> {
     @Override
     public Response toResponse(NotAllowedException notAllowed) {
-      return gateway(GatewayError.METHOD_NOT_FOUND);
+      return gateway(ErrorCode.METHOD_NOT_FOUND);
     }
   }
 
@@ -152,7 +158,7 @@ public final class ServiceAnswers {
   public static final class NotJson implements ExceptionMapper<NotSupportedException> {
     @Override
     public Response toResponse(NotSupportedException notJson) {
-      return refusal(new CsbsRequestException(415, RequestError.UNSUPPORTED_MEDIA_TYPE));
+      return refusal(new CsbsRequestException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE));
     }
   }
 
@@ -245,7 +251,7 @@ public final class ServiceAnswers {
         return internalError(e);
       }
       Response.StatusType reason = Response.Status.fromStatusCode(status);
-      return refusal(new CsbsRequestException(status, RequestError.PARAMETER_INVALID,
+      return refusal(new CsbsRequestException(status, ErrorCode.PARAMETER_INVALID,
           "request: " + (reason == null ? "refused" : reason.getReasonPhrase().toLowerCase(Locale.ROOT))));
     }
   }

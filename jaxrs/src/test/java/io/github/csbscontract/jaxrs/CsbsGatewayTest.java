@@ -3,6 +3,9 @@ package io.github.csbscontract.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.csbscontract.core.ErrorCode;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.service.GatewayChecks;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +47,8 @@ class CsbsGatewayTest {
 
   @Test
   void gatewayAnswersCarryARequestIdAndServiceAnswersDoNot() {
-    byte[] gateway = ServiceAnswers.gatewayBody(GatewayError.TOKEN_MISSING);
-    byte[] service = ServiceAnswers.refusalBody(new CsbsRequestException(403, RequestError.USER_UNVERIFIED));
+    byte[] gateway = ServiceAnswers.gatewayBody(ErrorCode.TOKEN_MISSING);
+    byte[] service = ServiceAnswers.refusalBody(new CsbsRequestException(403, ErrorCode.USER_UNVERIFIED));
 
     assertThat(new String(gateway, StandardCharsets.UTF_8)).matches(
         "\\{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: x-auth-token not found\","

@@ -1,7 +1,7 @@
 package io.github.csbscontract.server.control;
 
 import io.github.csbscontract.catalog.Catalog;
-import io.github.csbscontract.jaxrs.TokenLookup;
+import io.github.csbscontract.service.TokenLookup;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;

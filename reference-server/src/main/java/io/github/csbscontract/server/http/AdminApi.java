@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +11,8 @@ import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RecordedRequest;
 import io.github.csbscontract.server.control.RequestLog;
-import io.github.csbscontract.jaxrs.GatewayChecks;
-import io.github.csbscontract.jaxrs.GatewayError;
-import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.service.GatewayChecks;
+import io.github.csbscontract.core.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -66,7 +65,7 @@ final class AdminApi {
     }
     String foreign = foreignSite(request);
     if (foreign != null) {
-      throw ApiError.service(403, RequestError.PARAMETER_INVALID, foreign);
+      throw ApiError.service(403, ErrorCode.PARAMETER_INVALID, foreign);
     }
     String resource = request.path().substring(PREFIX.length());
     HttpMethod method = request.method();
@@ -80,7 +79,7 @@ final class AdminApi {
             try {
               faults.add(fault);
             } catch (IllegalStateException full) {
-              throw ApiError.service(409, RequestError.PARAMETER_INVALID, full.getMessage() + " (DELETE " + PREFIX + "faults)");
+              throw ApiError.service(409, ErrorCode.PARAMETER_INVALID, full.getMessage() + " (DELETE " + PREFIX + "faults)");
             }
             json(request, 201, faultJson(fault));
           });
@@ -88,7 +87,7 @@ final class AdminApi {
           faults.clear();
           request.response().setStatusCode(204).end();
         } else {
-          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+          throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
       }
       case "requests" -> {
@@ -98,7 +97,7 @@ final class AdminApi {
           log.clear();
           request.response().setStatusCode(204).end();
         } else {
-          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+          throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
       }
       case "catalog" -> {
@@ -115,10 +114,10 @@ final class AdminApi {
           catalog.reset();
           request.response().setStatusCode(204).end();
         } else {
-          throw ApiError.gateway(405, GatewayError.METHOD_NOT_FOUND);
+          throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
       }
-      default -> throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
+      default -> throw ApiError.gateway(404, ErrorCode.API_NOT_FOUND);
     }
     return true;
   }
@@ -149,7 +148,7 @@ final class AdminApi {
   private static Fault fault(byte[] body) {
     JsonNode json;
     try {
-      json = ServiceJson.mapper().readTree(body);
+      json = ServiceMapper.mapper().readTree(body);
     } catch (IOException e) {
       throw ApiError.badRequest("body: malformed JSON");
     }
@@ -281,14 +280,14 @@ final class AdminApi {
   }
 
   private ObjectNode faultsJson() {
-    ObjectNode json = ServiceJson.mapper().createObjectNode();
+    ObjectNode json = ServiceMapper.mapper().createObjectNode();
     ArrayNode list = json.putArray("faults");
     faults.list().forEach(fault -> list.add(faultJson(fault)));
     return json;
   }
 
   private static ObjectNode faultJson(Fault fault) {
-    ObjectNode json = ServiceJson.mapper().createObjectNode().put("kind", fault.kind().name().toLowerCase(Locale.ROOT));
+    ObjectNode json = ServiceMapper.mapper().createObjectNode().put("kind", fault.kind().name().toLowerCase(Locale.ROOT));
     if (fault.times() != Fault.ALWAYS) {
       json.put("times", fault.times());
     }
@@ -336,7 +335,7 @@ final class AdminApi {
    */
   private void listRequests(HttpServerRequest request) {
     if (!listing.compareAndSet(false, true)) {
-      throw ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1));
+      throw ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1));
     }
     try {
       json(request, 200, requestsJson()).onComplete(sent -> listing.set(false));
@@ -347,7 +346,7 @@ final class AdminApi {
   }
 
   private ObjectNode requestsJson() {
-    ObjectNode json = ServiceJson.mapper().createObjectNode();
+    ObjectNode json = ServiceMapper.mapper().createObjectNode();
     ArrayNode list = json.putArray("requests");
     for (RecordedRequest recorded : log.all()) {
       ObjectNode entry = list.addObject().put("method", recorded.method()).put("path", recorded.path())
@@ -370,7 +369,7 @@ final class AdminApi {
   private static Future<Void> json(HttpServerRequest request, int status, JsonNode body) {
     try {
       return request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(Buffer.buffer(ServiceJson.mapper().writeValueAsBytes(body)));
+          .end(Buffer.buffer(ServiceMapper.mapper().writeValueAsBytes(body)));
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }

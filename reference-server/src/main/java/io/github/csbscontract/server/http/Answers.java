@@ -1,11 +1,11 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.github.csbscontract.jaxrs.CsbsRequestException;
-import io.github.csbscontract.jaxrs.GatewayRefusal;
-import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.service.GatewayRefusal;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.server.model.ErrorResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -25,7 +25,7 @@ final class Answers {
   private static final Logger LOG = Logger.getLogger(Answers.class.getName());
   private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-  private static final ObjectWriter WRITER = ServiceJson.mapper().writer();
+  private static final ObjectWriter WRITER = ServiceMapper.mapper().writer();
 
   private Answers() {}
 
@@ -47,7 +47,7 @@ final class Answers {
       error = ApiError.of(refused);
     } else {
       LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
-      error = ApiError.service(500, RequestError.INTERNAL, "check resource capabilities");
+      error = ApiError.service(500, ErrorCode.INTERNAL, "check resource capabilities");
     }
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {

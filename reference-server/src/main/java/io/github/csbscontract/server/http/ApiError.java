@@ -1,9 +1,8 @@
 package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.core.ErrorMessages;
-import io.github.csbscontract.jaxrs.CsbsRequestException;
-import io.github.csbscontract.jaxrs.GatewayError;
-import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.core.ErrorCode;
 import java.time.Duration;
 
 /**
@@ -37,7 +36,7 @@ final class ApiError extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  static ApiError service(int status, RequestError error, Object... args) {
+  static ApiError service(int status, ErrorCode error, Object... args) {
     return new ApiError(status, error.code(), error.message(args), false, false, null);
   }
 
@@ -46,25 +45,25 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError badRequest(String message) {
-    return service(400, RequestError.PARAMETER_INVALID, message);
+    return service(400, ErrorCode.PARAMETER_INVALID, message);
   }
 
   static ApiError unsupportedMediaType() {
-    return service(415, RequestError.UNSUPPORTED_MEDIA_TYPE);
+    return service(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
   }
 
-  static ApiError gateway(GatewayError error) {
+  static ApiError gateway(ErrorCode error) {
     return gateway(error.status(), error);
   }
 
   /** The gateway's error with another status than its usual one (the protocol refusals' vary). */
-  static ApiError gateway(int status, GatewayError error, Object... args) {
+  static ApiError gateway(int status, ErrorCode error, Object... args) {
     return new ApiError(status, error.code(), error.message(args), true, false, null);
   }
 
   /** A refusal of the HTTP message itself, before the service could read it; the connection closes. */
   static ApiError protocol(int status, String problem) {
-    return gateway(status, GatewayError.REQUEST_ERROR, problem).closing();
+    return gateway(status, ErrorCode.REQUEST_ERROR, problem).closing();
   }
 
   /** The same answer with a {@code Retry-After} header (none for null). */

@@ -1,7 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.RequestError;
-import io.github.csbscontract.jaxrs.GatewayError;
+import io.github.csbscontract.core.ErrorCode;
 import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -92,7 +91,7 @@ final class BodyReader {
         if (budget.take(bytes.length)) {
           held = bytes.length;
         } else {
-          refuse(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).closing());
+          refuse(ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).closing());
         }
       }
       deadline = vertx.setTimer(timeoutMillis, id -> stalled());
@@ -112,12 +111,12 @@ final class BodyReader {
         return;
       }
       if (received > maxBodyBytes) {
-        refuse(ApiError.gateway(413, GatewayError.ENTITY_TOO_LARGE));
+        refuse(ApiError.gateway(413, ErrorCode.ENTITY_TOO_LARGE));
         return;
       }
       int needed = length + chunk.length();
       if (needed > bytes.length && !grow(needed)) {
-        refuse(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).closing());
+        refuse(ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).closing());
         return;
       }
       chunk.getBytes(0, chunk.length(), bytes, length);

@@ -1,15 +1,15 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import io.github.csbscontract.core.validation.OversizedLists;
-import io.github.csbscontract.jaxrs.CsbsRequestException;
-import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.service.CsbsRequestException;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.rules.StoreUnavailableException;
-import io.github.csbscontract.jaxrs.Refusals;
+import io.github.csbscontract.service.Refusals;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -26,7 +26,7 @@ final class Dispatcher {
   private final Validator validator;
   private final ConstraintPrecheck precheck;
   private final ObjectReader reader;
-  private final ObjectWriter writer = ServiceJson.mapper().writer();
+  private final ObjectWriter writer = ServiceMapper.mapper().writer();
 
   Dispatcher(Operation operation, Validator validator) {
     this.operation = operation;
@@ -34,7 +34,7 @@ final class Dispatcher {
     // The precheck answers "valid" without the validator's bookkeeping (BENCHMARKS.md: Bean
     // Validation was most of the CPU of a valid batch); only what it cannot pass goes to the validator.
     this.precheck = ConstraintPrecheck.forParameters(validator, operation.method);
-    this.reader = ServiceJson.mapper().readerFor(operation.bodyType);
+    this.reader = ServiceMapper.mapper().readerFor(operation.bodyType);
   }
 
   /**
@@ -74,7 +74,7 @@ final class Dispatcher {
       throw ApiError.of(refused);
     } catch (StoreUnavailableException unavailable) {
       // An Inventory over a store that is down: what CsbsFeature answers on JAX-RS runtimes.
-      throw ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(unavailable.retryAfter());
+      throw ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).retryAfter(unavailable.retryAfter());
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable checked) {

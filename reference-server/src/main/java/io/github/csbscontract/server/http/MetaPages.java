@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.GatewayError;
+import io.github.csbscontract.core.ErrorCode;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -56,10 +56,10 @@ final class MetaPages {
     String path = request.path();
     Page page = at(path);
     if (page == null && !ROOT.equals(path)) {
-      throw ApiError.gateway(404, GatewayError.API_NOT_FOUND);
+      throw ApiError.gateway(404, ErrorCode.API_NOT_FOUND);
     }
     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-      throw ApiError.gateway(404, GatewayError.METHOD_NOT_FOUND);
+      throw ApiError.gateway(404, ErrorCode.METHOD_NOT_FOUND);
     }
     HttpServerResponse response = request.response();
     if (page == null) {

@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.RequestError;
+import io.github.csbscontract.core.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class OffLoop {
     long waiting = waitingBytes.addAndGet(bytes);
     if (waiting > maxWaitingBytes && waiting != bytes) {
       waitingBytes.addAndGet(-bytes);
-      return Future.failedFuture(ApiError.service(503, RequestError.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1)));
+      return Future.failedFuture(ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1)));
     }
     // Unordered: one connection's invalid request need not wait for another's.
     return vertx.executeBlocking(task, false).andThen(done -> waitingBytes.addAndGet(-bytes));

@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.server.control.RecordedRequest;
@@ -80,7 +80,7 @@ final class Recording {
       return null;
     }
     try {
-      return ServiceJson.mapper().readTree(body.bytes(), 0, body.length());
+      return ServiceMapper.mapper().readTree(body.bytes(), 0, body.length());
     } catch (java.io.IOException notJson) {
       return null;
     }

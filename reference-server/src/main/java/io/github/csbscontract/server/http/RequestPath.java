@@ -2,17 +2,17 @@ package io.github.csbscontract.server.http;
 
 import io.github.csbscontract.server.api.ResourcesApi;
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.jaxrs.GatewayChecks;
+import io.github.csbscontract.service.GatewayChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.catalog.Catalog;
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import io.github.csbscontract.server.ServerOptions;
 import io.github.csbscontract.server.control.LiveCatalog;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RequestLog;
-import io.github.csbscontract.jaxrs.GatewayError;
-import io.github.csbscontract.jaxrs.CapabilityResource;
+import io.github.csbscontract.core.ErrorCode;
+import io.github.csbscontract.service.CapabilityResource;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -106,7 +106,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
       Recording recording = Recording.of(request, log);
       if (!request.method().name().equals(operation.httpMethod)) {
         // The gateway identifies an API by method and path: another method is no such API.
-        throw ApiError.gateway(404, GatewayError.METHOD_NOT_FOUND);
+        throw ApiError.gateway(404, ErrorCode.METHOD_NOT_FOUND);
       }
       long declaredLength = declaredLength(request);
       String projectId = pathValues[projectIndex];
@@ -151,7 +151,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
     if (cause instanceof FramingError framing) {
       error = ApiError.protocol(framing.status, framing.getMessage());
     } else if (cause instanceof TooLongHttpHeaderException) {
-      error = ApiError.gateway(400, GatewayError.HEADERS_TOO_LARGE).closing();
+      error = ApiError.gateway(400, ErrorCode.HEADERS_TOO_LARGE).closing();
     } else if (cause instanceof TooLongHttpLineException || cause instanceof TooLongFrameException) {
       error = ApiError.protocol(400, "request: the request line is too long");
     } else {
@@ -188,7 +188,7 @@ public final class RequestPath implements Handler<HttpServerRequest> {
   /** The body as a JSON tree, for matching faults only; null when it is not JSON. */
   private static JsonNode parsed(BodyReader.Body body) {
     try {
-      return ServiceJson.mapper().readTree(body.bytes(), 0, body.length());
+      return ServiceMapper.mapper().readTree(body.bytes(), 0, body.length());
     } catch (java.io.IOException notJson) {
       return null;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import java.net.Socket;
@@ -97,7 +97,7 @@ class AdminApiHostileTrafficTest {
               continue;
             }
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            JsonNode items = ServiceJson.mapper().readTree(answer.body()).get("protectable");
+            JsonNode items = ServiceMapper.mapper().readTree(answer.body()).get("protectable");
             int passing = 0;
             for (JsonNode item : items) {
               passing += item.get("result").asBoolean() ? 1 : 0;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.jaxrs.CapabilityResource;
+import io.github.csbscontract.service.CapabilityResource;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;

@@ -2,9 +2,7 @@ package io.github.csbscontract.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.csbscontract.jaxrs.RequestError;
-import io.github.csbscontract.rules.FailureCode;
-import io.github.csbscontract.jaxrs.GatewayError;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.spec.ErrorCatalog;
 import io.github.csbscontract.spec.ErrorCatalog.Entry;
 import io.github.csbscontract.spec.ErrorCatalog.Where;
@@ -14,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The spec's error catalog and the codes the reference server answers with: the service's
- * ({@link RequestError} for whole requests, {@link FailureCode} for items) and the gateway's
- * ({@link GatewayError}), code and message template alike, in both directions. Statuses are held to the catalog by the contract cases, each answered by
+ * ({@link ErrorCode} for whole requests, {@link ErrorCode} for items) and the gateway's
+ * ({@link ErrorCode}), code and message template alike, in both directions. Statuses are held to the catalog by the contract cases, each answered by
  * this server exactly.
  */
 class ErrorCatalogServerTest {
@@ -32,7 +30,7 @@ class ErrorCatalogServerTest {
 
   @Test
   void everyGatewayCodeOfTheServerIsInTheCatalogWithItsMessage() {
-    assertThat(GatewayError.values()).allSatisfy(error -> assertThat(ErrorCatalog.entries())
+    assertThat(ErrorCode.values()).allSatisfy(error -> assertThat(ErrorCatalog.entries())
         .as("%s %s \"%s\"", error, error.code(), error.template())
         .anySatisfy(e -> {
           assertThat(e.where()).isEqualTo(Where.GATEWAY);
@@ -44,7 +42,7 @@ class ErrorCatalogServerTest {
   @Test
   void everyAnswerOfTheCatalogThatTheServerGivesHasItsCodeThere() {
     List<String> server = serviceAnswers();
-    List<String> gateway = Arrays.stream(GatewayError.values()).map(e -> e.code() + " " + e.template()).toList();
+    List<String> gateway = Arrays.stream(ErrorCode.values()).map(e -> e.code() + " " + e.template()).toList();
     for (Entry entry : ErrorCatalog.entries()) {
       List<String> codes = entry.where() == Where.GATEWAY ? gateway : server;
       assertThat(codes.contains(entry.code() + " " + entry.message())).as("the server has %s", entry)
@@ -55,8 +53,8 @@ class ErrorCatalogServerTest {
   /** Code and template of every service answer, as the catalog writes them. */
   private static List<String> serviceAnswers() {
     List<String> answers = new java.util.ArrayList<>();
-    Arrays.stream(RequestError.values()).forEach(e -> answers.add(e.code() + " " + e.template()));
-    Arrays.stream(FailureCode.values()).forEach(e -> answers.add(e.code() + " " + e.template()));
+    Arrays.stream(ErrorCode.values()).forEach(e -> answers.add(e.code() + " " + e.template()));
+    Arrays.stream(ErrorCode.values()).forEach(e -> answers.add(e.code() + " " + e.template()));
     return answers;
   }
 }

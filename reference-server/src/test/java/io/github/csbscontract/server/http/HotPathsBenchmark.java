@@ -1,6 +1,6 @@
 package io.github.csbscontract.server.http;
 
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.catalog.Catalog;
@@ -11,7 +11,7 @@ import io.github.csbscontract.server.model.ResourceActionRequest;
 import io.github.csbscontract.server.model.ResourceActionResponse;
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.CapabilityChecks;
-import io.github.csbscontract.jaxrs.CapabilityResource;
+import io.github.csbscontract.service.CapabilityResource;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -60,7 +60,7 @@ public class HotPathsBenchmark {
   public void setUp() throws Exception {
     Catalog catalog = CatalogLoader.demo();
     checks = new CapabilityChecks(catalog);
-    json = ServiceJson.mapper();
+    json = ServiceMapper.mapper();
     requestBytes = ("{\"check_restorable\":[" + String.join(",", Collections.nCopies(items, ITEM)) + "]}").getBytes();
     request = json.readValue(requestBytes, ResourceActionRequest.class);
     response = new ResourceActionResponse().restorable(checks.checkRestorable(PROJECT, request.getCheckRestorable()));

@@ -2,8 +2,8 @@ package io.github.csbscontract.examples.boot;
 
 import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.DemoCatalog;
-import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
+import io.github.csbscontract.service.CapabilityResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.SpringApplication;

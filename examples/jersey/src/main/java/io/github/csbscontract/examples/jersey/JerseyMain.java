@@ -2,8 +2,8 @@ package io.github.csbscontract.examples.jersey;
 
 import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.DemoCatalog;
-import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
+import io.github.csbscontract.service.CapabilityResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

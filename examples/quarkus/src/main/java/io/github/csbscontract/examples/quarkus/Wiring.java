@@ -3,7 +3,7 @@ package io.github.csbscontract.examples.quarkus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.DemoCatalog;
-import io.github.csbscontract.jaxrs.ServiceJson;
+import io.github.csbscontract.service.ServiceMapper;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -29,6 +29,6 @@ public class Wiring {
   @Produces
   @Singleton
   ObjectMapper objectMapper() {
-    return ServiceJson.mapper();
+    return ServiceMapper.mapper();
   }
 }

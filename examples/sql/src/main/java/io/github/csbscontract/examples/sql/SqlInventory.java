@@ -1,6 +1,5 @@
 package io.github.csbscontract.examples.sql;
 
-import io.github.csbscontract.jaxrs.TokenLookup;
 import io.github.csbscontract.rules.Backup;
 import io.github.csbscontract.rules.BackupStatus;
 import io.github.csbscontract.rules.Inventory;
@@ -8,6 +7,7 @@ import io.github.csbscontract.rules.RestoreMode;
 import io.github.csbscontract.rules.Server;
 import io.github.csbscontract.rules.ServerStatus;
 import io.github.csbscontract.rules.StoreUnavailableException;
+import io.github.csbscontract.service.TokenLookup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

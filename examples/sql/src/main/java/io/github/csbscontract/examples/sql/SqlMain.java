@@ -1,7 +1,7 @@
 package io.github.csbscontract.examples.sql;
 
-import io.github.csbscontract.jaxrs.CapabilityResource;
 import io.github.csbscontract.jaxrs.CsbsFeature;
+import io.github.csbscontract.service.CapabilityResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

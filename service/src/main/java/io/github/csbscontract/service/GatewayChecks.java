@@ -1,6 +1,7 @@
-package io.github.csbscontract.jaxrs;
+package io.github.csbscontract.service;
 
-import io.github.csbscontract.jaxrs.TokenLookup.TokenScope;
+import io.github.csbscontract.core.ErrorCode;
+import io.github.csbscontract.service.TokenLookup.TokenScope;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +9,9 @@ import java.util.Optional;
 /**
  * What the API gateway in front of CSBS checks before the service reads a request for the
  * operation, in order: the token (401; 403 for another project's token, then 403 for an
- * unverified user), the content type (415) and the declared body size (413). {@link CsbsGateway}
- * runs these on a JAX-RS runtime and the reference server on its own, so both answer alike.
+ * unverified user), the content type (415) and the declared body size (413). The JAX-RS adapter
+ * ({@code CsbsGateway}) runs these on a JAX-RS runtime and the reference server on its own, so
+ * both answer alike.
  */
 public final class GatewayChecks {
 
@@ -35,31 +37,31 @@ public final class GatewayChecks {
   public void admit(List<String> tokenHeaders, String projectId, String contentType, long declaredLength) {
     authenticate(tokenHeaders, projectId);
     if (!isMediaType(contentType, "application/json")) {
-      throw new CsbsRequestException(415, RequestError.UNSUPPORTED_MEDIA_TYPE);
+      throw new CsbsRequestException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
     }
     if (declaredLength > maxBodyBytes) {
-      throw new GatewayRefusal(GatewayError.ENTITY_TOO_LARGE);
+      throw new GatewayRefusal(ErrorCode.ENTITY_TOO_LARGE);
     }
   }
 
   private void authenticate(List<String> tokenHeaders, String projectId) {
     if (tokenHeaders.size() > 1) {
-      throw new GatewayRefusal(GatewayError.TOKEN_REPEATED);
+      throw new GatewayRefusal(ErrorCode.TOKEN_REPEATED);
     }
     String token = tokenHeaders.isEmpty() ? null : tokenHeaders.get(0);
     if (token == null || token.isBlank()) {
-      throw new GatewayRefusal(GatewayError.TOKEN_MISSING);
+      throw new GatewayRefusal(ErrorCode.TOKEN_MISSING);
     }
     Optional<TokenScope> scope = tokens.scopeOf(token);
     if (scope.isEmpty()) {
-      throw new GatewayRefusal(GatewayError.TOKEN_INVALID);
+      throw new GatewayRefusal(ErrorCode.TOKEN_INVALID);
     }
     if (!scope.get().projectId().equals(projectId)) {
       // Another project's, whether that project exists or not: no token probes for project IDs.
-      throw new GatewayRefusal(GatewayError.PROJECT_NOT_AUTHORIZED);
+      throw new GatewayRefusal(ErrorCode.PROJECT_NOT_AUTHORIZED);
     }
     if (!scope.get().userVerified()) {
-      throw new CsbsRequestException(403, RequestError.USER_UNVERIFIED);
+      throw new CsbsRequestException(403, ErrorCode.USER_UNVERIFIED);
     }
   }
 

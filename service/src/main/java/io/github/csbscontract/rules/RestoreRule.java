@@ -1,5 +1,6 @@
 package io.github.csbscontract.rules;
 
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.server.model.RestoreVolumeMapping;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,14 +16,14 @@ enum RestoreRule {
   BACKUP_EXISTS {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.backup == null ? CheckFailure.of(FailureCode.CHECKPOINT_ITEM_NOT_FOUND, c.item.getCheckpointItemId()) : null;
+      return c.backup == null ? CheckFailure.of(ErrorCode.CHECKPOINT_ITEM_NOT_FOUND, c.item.getCheckpointItemId()) : null;
     }
   },
 
   BACKUP_NOT_EXECUTING {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.backup.status().isExecuting() ? CheckFailure.of(FailureCode.ITEM_EXECUTING) : null;
+      return c.backup.status().isExecuting() ? CheckFailure.of(ErrorCode.ITEM_EXECUTING) : null;
     }
   },
 
@@ -30,7 +31,7 @@ enum RestoreRule {
     @Override
     CheckFailure check(RestoreContext c) {
       return c.backup.status() != BackupStatus.AVAILABLE
-          ? CheckFailure.of(FailureCode.CHECKPOINT_ITEM_NOT_AVAILABLE) : null;
+          ? CheckFailure.of(ErrorCode.CHECKPOINT_ITEM_NOT_AVAILABLE) : null;
     }
   },
 
@@ -38,10 +39,10 @@ enum RestoreRule {
     @Override
     CheckFailure check(RestoreContext c) {
       if (!ResourceTypes.isServer(c.targetType())) {
-        return CheckFailure.of(FailureCode.TYPE_NOT_RESTORABLE, c.targetId(), c.targetType());
+        return CheckFailure.of(ErrorCode.TYPE_NOT_RESTORABLE, c.targetId(), c.targetType());
       }
       if (c.backup.supportedRestoreMode() == RestoreMode.NA) {
-        return CheckFailure.of(FailureCode.TYPE_NOT_RESTORABLE, c.backup.resourceId(), c.backup.resourceType());
+        return CheckFailure.of(ErrorCode.TYPE_NOT_RESTORABLE, c.backup.resourceId(), c.backup.resourceType());
       }
       return null;
     }
@@ -50,21 +51,21 @@ enum RestoreRule {
   TARGET_SERVER_EXISTS {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.server == null ? CheckFailure.of(FailureCode.SERVER_NOT_FOUND) : null;
+      return c.server == null ? CheckFailure.of(ErrorCode.SERVER_NOT_FOUND) : null;
     }
   },
 
   TARGET_SERVER_STEADY {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.server.status().isSteady() ? null : CheckFailure.of(FailureCode.SERVER_RESTORING);
+      return c.server.status().isSteady() ? null : CheckFailure.of(ErrorCode.SERVER_RESTORING);
     }
   },
 
   TARGET_TYPE_IS_SERVER_TYPE {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.server.type().equals(c.targetType()) ? null : CheckFailure.of(FailureCode.SERVER_TYPE_NOT_ALLOWED);
+      return c.server.type().equals(c.targetType()) ? null : CheckFailure.of(ErrorCode.SERVER_TYPE_NOT_ALLOWED);
     }
   },
 
@@ -72,7 +73,7 @@ enum RestoreRule {
     @Override
     CheckFailure check(RestoreContext c) {
       return c.backup.resourceType().equals(c.server.type()) ? null
-          : CheckFailure.of(FailureCode.SERVER_TYPES_DIFFER,
+          : CheckFailure.of(ErrorCode.SERVER_TYPES_DIFFER,
               c.backup.resourceId(), c.backup.resourceType(), c.server.id(), c.server.type());
     }
   },
@@ -81,14 +82,14 @@ enum RestoreRule {
     @Override
     CheckFailure check(RestoreContext c) {
       return c.backup.availabilityZone().equals(c.server.availabilityZone()) ? null
-          : CheckFailure.of(FailureCode.AZ_MISMATCH, c.backup.id(), c.server.id());
+          : CheckFailure.of(ErrorCode.AZ_MISMATCH, c.backup.id(), c.server.id());
     }
   },
 
   TARGET_HAS_VOLUMES {
     @Override
     CheckFailure check(RestoreContext c) {
-      return c.server.volumes().isEmpty() ? CheckFailure.of(FailureCode.NO_VOLUME_TO_RESTORE, c.server.id()) : null;
+      return c.server.volumes().isEmpty() ? CheckFailure.of(ErrorCode.NO_VOLUME_TO_RESTORE, c.server.id()) : null;
     }
   },
 
@@ -102,7 +103,7 @@ enum RestoreRule {
         }
       }
       return unknown.isEmpty() ? null
-          : CheckFailure.of(FailureCode.BACKUPS_NOT_IN_ITEM, String.join(",", unknown), c.backup.id());
+          : CheckFailure.of(ErrorCode.BACKUPS_NOT_IN_ITEM, String.join(",", unknown), c.backup.id());
     }
   },
 
@@ -117,7 +118,7 @@ enum RestoreRule {
           unmapped.add(volumeBackup.id());
         }
       }
-      return unmapped.isEmpty() ? null : CheckFailure.of(FailureCode.PARTIAL_RESTORE, String.join(",", unmapped));
+      return unmapped.isEmpty() ? null : CheckFailure.of(ErrorCode.PARTIAL_RESTORE, String.join(",", unmapped));
     }
   },
 
@@ -130,7 +131,7 @@ enum RestoreRule {
           missing.add(mapping.getVolumeId());
         }
       }
-      return missing.isEmpty() ? null : CheckFailure.of(FailureCode.VOLUMES_NOT_IN_TARGET, String.join(",", missing));
+      return missing.isEmpty() ? null : CheckFailure.of(ErrorCode.VOLUMES_NOT_IN_TARGET, String.join(",", missing));
     }
   },
 
@@ -139,7 +140,7 @@ enum RestoreRule {
     CheckFailure check(RestoreContext c) {
       for (RestoreVolumeMapping mapping : c.mappings()) {
         if (c.serverVolumes().get(mapping.getVolumeId()).shareable()) {
-          return CheckFailure.of(FailureCode.SHAREABLE_TARGET_VOLUME, mapping.getVolumeId(), c.server.id());
+          return CheckFailure.of(ErrorCode.SHAREABLE_TARGET_VOLUME, mapping.getVolumeId(), c.server.id());
         }
       }
       return null;
@@ -153,7 +154,7 @@ enum RestoreRule {
         boolean systemTarget = c.serverVolumes().get(mapping.getVolumeId()).bootable();
         boolean dataBackup = !c.volumeBackups().get(mapping.getBackupId()).bootable();
         if (systemTarget && dataBackup) {
-          return CheckFailure.of(FailureCode.DATA_TO_SYSTEM_VOLUME, c.server.id());
+          return CheckFailure.of(ErrorCode.DATA_TO_SYSTEM_VOLUME, c.server.id());
         }
       }
       return null;
@@ -167,7 +168,7 @@ enum RestoreRule {
         Server.Volume target = c.serverVolumes().get(mapping.getVolumeId());
         Backup.VolumeBackup source = c.volumeBackups().get(mapping.getBackupId());
         if (target.sizeGb() < source.sizeGb()) {
-          return CheckFailure.of(FailureCode.TARGET_VOLUME_TOO_SMALL,
+          return CheckFailure.of(ErrorCode.TARGET_VOLUME_TOO_SMALL,
               target.id(), target.sizeGb(), source.id(), source.sizeGb());
         }
       }

@@ -1,4 +1,4 @@
-package io.github.csbscontract.jaxrs;
+package io.github.csbscontract.service;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.core.validation.JsonPaths;
-import io.github.csbscontract.server.api.ResourcesApi;
 import jakarta.validation.ConstraintViolation;
-import jakarta.ws.rs.PathParam;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What is wrong with a body that Jackson could not read or Bean Validation refused, as a 400
@@ -103,23 +105,24 @@ public final class Refusals {
   }
 
   /**
-   * From the annotations, not the Java names (which a class file may not carry): a path
-   * parameter is named by its template, the body by nothing.
+   * The operation's path parameters in the template's order, then the body, which is the order
+   * of {@link CapabilityResource#checkResourceCapabilities}'s parameters. From the contract's
+   * template rather than the generated interface's JAX-RS annotations, so that this core loads no
+   * JAX-RS class; {@code RefusalsTest} holds the two to each other.
    */
-  private static List<String> parameters() {
-    List<String> names = new java.util.ArrayList<>();
-    for (Method method : ResourcesApi.class.getMethods()) {
-      for (Parameter parameter : method.getParameters()) {
-        PathParam path = parameter.getAnnotation(PathParam.class);
-        names.add(path == null ? null : path.value());
-      }
+  static List<String> parameters() {
+    List<String> names = new ArrayList<>();
+    Matcher parameter = Pattern.compile("\\{([^}/]+)}").matcher(Contract.OPERATION_PATH);
+    while (parameter.find()) {
+      names.add(parameter.group(1));
     }
-    return java.util.Collections.unmodifiableList(names);
+    names.add(null);
+    return Collections.unmodifiableList(names);
   }
 
   /** A 400 {@code CSBS.9001} with this message. */
   public static CsbsRequestException badRequest(String message) {
-    return new CsbsRequestException(400, RequestError.PARAMETER_INVALID, message);
+    return new CsbsRequestException(400, ErrorCode.PARAMETER_INVALID, message);
   }
 
   private static String echo(String clientText) {

@@ -1,6 +1,7 @@
-package io.github.csbscontract.jaxrs;
+package io.github.csbscontract.service;
 
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.rules.CapabilityChecks;
 import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.server.api.ResourcesApi;
@@ -13,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The generated JAX-RS interface, implemented with the documented rules over an
- * {@link Inventory}. Authentication and body limits are the gateway's job, and Bean Validation
+ * The operation of the generated interface ({@link ResourcesApi}), implemented with the documented
+ * rules over an {@link Inventory}: served on a JAX-RS runtime through the adapter
+ * ({@code csbs-restore-check-jaxrs}) and by the reference server directly. Authentication and body limits are the gateway's job, and Bean Validation
  * has checked the body's shape before this is called; what is left is refused here with
  * {@link CsbsRequestException}: first what the body's schema says and Bean Validation cannot
  * check (exactly one action, no mapping repeated), then the provider, the order the spec
@@ -34,7 +36,7 @@ public final class CapabilityResource implements ResourcesApi {
     boolean restore = request.getCheckRestorable() != null;
     boolean protect = request.getCheckProtectable() != null;
     if (restore == protect) {
-      throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
+      throw new CsbsRequestException(400, ErrorCode.PARAMETER_INVALID,
           "body: must hold exactly one of check_restorable and check_protectable, found "
               + (restore ? "both" : "neither"));
     }
@@ -42,7 +44,7 @@ public final class CapabilityResource implements ResourcesApi {
       rejectDuplicateMappings(request.getCheckRestorable());
     }
     if (!Contract.CSBS_PROVIDER_ID.equals(providerId)) {
-      throw new CsbsRequestException(400, RequestError.PROVIDER_INVALID);
+      throw new CsbsRequestException(400, ErrorCode.PROVIDER_INVALID);
     }
     if (restore) {
       return new ResourceActionResponse().restorable(checks.checkRestorable(projectId, request.getCheckRestorable()));
@@ -65,11 +67,11 @@ public final class CapabilityResource implements ResourcesApi {
       for (int v = 0; v < volumes.size(); v++) {
         String at = "check_restorable[" + i + "].target.volumes[" + v + "]";
         if (!backups.add(volumes.get(v).getBackupId())) {
-          throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
+          throw new CsbsRequestException(400, ErrorCode.PARAMETER_INVALID,
               at + ".backup_id: backup is already mapped to another volume");
         }
         if (!disks.add(volumes.get(v).getVolumeId())) {
-          throw new CsbsRequestException(400, RequestError.PARAMETER_INVALID,
+          throw new CsbsRequestException(400, ErrorCode.PARAMETER_INVALID,
               at + ".volume_id: volume is already the target of another backup");
         }
       }

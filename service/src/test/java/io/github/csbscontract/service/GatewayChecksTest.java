@@ -1,9 +1,10 @@
-package io.github.csbscontract.jaxrs;
+package io.github.csbscontract.service;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.csbscontract.jaxrs.TokenLookup.TokenScope;
+import io.github.csbscontract.core.ErrorCode;
+import io.github.csbscontract.service.TokenLookup.TokenScope;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,12 @@ class GatewayChecksTest {
 
   @Test
   void tokensAreCheckedFirst() {
-    assertRefused(List.of(), A, "text/plain", GatewayError.TOKEN_MISSING);
-    assertRefused(List.of(" "), A, "text/plain", GatewayError.TOKEN_MISSING);
-    assertRefused(List.of("nope"), A, "text/plain", GatewayError.TOKEN_INVALID);
-    assertRefused(List.of("token-a", "token-a"), A, "text/plain", GatewayError.TOKEN_REPEATED);
-    assertRefused(List.of("token-b"), A, "text/plain", GatewayError.PROJECT_NOT_AUTHORIZED);
-    assertRefused(List.of("token-a"), "ffffffffffffffffffffffffffffffff", "text/plain", GatewayError.PROJECT_NOT_AUTHORIZED);
+    assertRefused(List.of(), A, "text/plain", ErrorCode.TOKEN_MISSING);
+    assertRefused(List.of(" "), A, "text/plain", ErrorCode.TOKEN_MISSING);
+    assertRefused(List.of("nope"), A, "text/plain", ErrorCode.TOKEN_INVALID);
+    assertRefused(List.of("token-a", "token-a"), A, "text/plain", ErrorCode.TOKEN_REPEATED);
+    assertRefused(List.of("token-b"), A, "text/plain", ErrorCode.PROJECT_NOT_AUTHORIZED);
+    assertRefused(List.of("token-a"), "ffffffffffffffffffffffffffffffff", "text/plain", ErrorCode.PROJECT_NOT_AUTHORIZED);
   }
 
   @Test
@@ -49,14 +50,14 @@ class GatewayChecksTest {
     assertThatThrownBy(() -> checks.admit(List.of("token-a"), A, "text/plain", 5000))
         .isInstanceOfSatisfying(CsbsRequestException.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(415));
-    assertRefused(List.of("token-a"), A, "application/json", GatewayError.ENTITY_TOO_LARGE, 5000);
+    assertRefused(List.of("token-a"), A, "application/json", ErrorCode.ENTITY_TOO_LARGE, 5000);
   }
 
-  private void assertRefused(List<String> tokens, String project, String type, GatewayError expected) {
+  private void assertRefused(List<String> tokens, String project, String type, ErrorCode expected) {
     assertRefused(tokens, project, type, expected, 10);
   }
 
-  private void assertRefused(List<String> tokens, String project, String type, GatewayError expected, long length) {
+  private void assertRefused(List<String> tokens, String project, String type, ErrorCode expected, long length) {
     assertThatThrownBy(() -> checks.admit(tokens, project, type, length))
         .isInstanceOfSatisfying(GatewayRefusal.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.error()).isEqualTo(expected));

@@ -1,4 +1,4 @@
-package io.github.csbscontract.jaxrs;
+package io.github.csbscontract.service;
 
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.github.csbscontract.rules;
 
+import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.server.model.ProtectableParam;
 
 /** The backup (protect) rules, in the order they run: the first that fails decides. */
@@ -9,14 +10,14 @@ enum ProtectRule {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
       return ResourceTypes.isServer(item.getResourceType()) ? null
-          : CheckFailure.of(FailureCode.TYPE_NOT_PROTECTABLE, item.getResourceId(), item.getResourceType());
+          : CheckFailure.of(ErrorCode.TYPE_NOT_PROTECTABLE, item.getResourceId(), item.getResourceType());
     }
   },
 
   SERVER_EXISTS {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
-      return server == null ? CheckFailure.of(FailureCode.SERVER_NOT_FOUND) : null;
+      return server == null ? CheckFailure.of(ErrorCode.SERVER_NOT_FOUND) : null;
     }
   },
 
@@ -24,14 +25,14 @@ enum ProtectRule {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
       return server.status().isSteady() ? null
-          : CheckFailure.of(FailureCode.STATUS_NOT_PROTECTABLE, server.id(), server.status());
+          : CheckFailure.of(ErrorCode.STATUS_NOT_PROTECTABLE, server.id(), server.status());
     }
   },
 
   SERVER_HAS_VOLUMES {
     @Override
     CheckFailure check(ProtectableParam item, Server server) {
-      return server.volumes().isEmpty() ? CheckFailure.of(FailureCode.NO_VOLUME_TO_PROTECT, server.id()) : null;
+      return server.volumes().isEmpty() ? CheckFailure.of(ErrorCode.NO_VOLUME_TO_PROTECT, server.id()) : null;
     }
   },
 
@@ -40,7 +41,7 @@ enum ProtectRule {
     CheckFailure check(ProtectableParam item, Server server) {
       for (Server.Volume volume : server.volumes()) {
         if (volume.shareable()) {
-          return CheckFailure.of(FailureCode.SHAREABLE_VOLUME_NOT_PROTECTABLE, volume.id(), server.id());
+          return CheckFailure.of(ErrorCode.SHAREABLE_VOLUME_NOT_PROTECTABLE, volume.id(), server.id());
         }
       }
       return null;
