@@ -5,7 +5,7 @@ Checked in README.md, BENCHMARKS.md, RELIABILITY.md and docs/**/*.md (not CHANGE
 names things as they were):
 - relative Markdown links: the file exists, and a #fragment into a Markdown page is one of its
   headings;
-- backticked repository paths (`spec/src/main/resources/openapi.yaml`, `rules/.../RestoreRule.java`):
+- backticked repository paths (`spec/src/main/resources/openapi.yaml`, `service/.../RestoreRule.java`):
   the path exists in git (a `...` stands for any folders; paths under target/ are built, so they
   are not checked);
 - backticked Java names (`CsbsClient`, `@CsbsStandIn`, `RawHttpTest.aKeptAliveConnection`),

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The spec's error catalog against the contract cases (each entry has a case, each case's error
  * is in the catalog) and against the client (each error answer reaches the caller as the
  * exception its status maps to, with code and message). The catalog against the server's own
- * codes and templates is {@code ErrorCatalogServerTest} in the reference server.
+ * codes and templates is {@code ErrorCodeTest} in core.
  */
 class ErrorCatalogTest {
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * A refused request: answered with its status and the service's error body
  * ({@code error_code}, {@code error_msg}, and {@code request_id} for the gateway's own codes).
  * The spec's error catalog ({@code errors.yaml}) lists every code and template used here;
- * {@code ErrorCatalogServerTest} holds the two together.
+ * {@code ErrorCodeTest} (core) holds the two together.
  */
 final class ApiError extends RuntimeException {
 
