@@ -32,7 +32,7 @@ class PublishedArtifactsIT {
       new Published("spec", "csbs-restore-check-spec", "io.github.csbscontract.spec", false),
       new Published("core", "csbs-restore-check-core", "io.github.csbscontract.core", true),
       new Published("server-stub", "csbs-restore-check-server-stub", "io.github.csbscontract.server.api", true),
-      new Published("rules", "csbs-restore-check-rules", "io.github.csbscontract.rules", true),
+      new Published("service", "csbs-restore-check-service", "io.github.csbscontract.service", true),
       new Published("jaxrs", "csbs-restore-check-jaxrs", "io.github.csbscontract.jaxrs", true),
       new Published("catalog", "csbs-restore-check-catalog", "io.github.csbscontract.catalog", true),
       new Published("client", "csbs-restore-check-client", "io.github.csbscontract.client", true),
