@@ -58,7 +58,9 @@ class HostileTrafficIT {
   void hundredsOfDeclaredMebibyteBodiesDoNotExhaustASmallHeapAndOthersAreServed(int sentBytes) throws Exception {
     try (ServerProcess server = ServerProcess.start(List.of("-Xmx64m", EXIT_ON_OOM), Map.of(), "--port", "0")) {
       URI base = server.awaitReady();
-      byte[] attack = (HEAD + "Content-Length: 1048576\r\n\r\n{" + " ".repeat(sentBytes - 1)).getBytes(StandardCharsets.US_ASCII);
+      // Expect: 100-continue, so that the server says when it holds each one (100, or a refusal).
+      byte[] attack = (HEAD + "Content-Length: 1048576\r\nExpect: 100-continue\r\n\r\n{" + " ".repeat(sentBytes - 1))
+          .getBytes(StandardCharsets.US_ASCII);
       List<Socket> attackers = new ArrayList<>();
       int refused = 0;
       try {
@@ -72,8 +74,18 @@ class HostileTrafficIT {
             refused++;
           }
         }
-        Thread.sleep(500);
+        int held = 0;
+        for (Socket attacker : attackers) {
+          String status = statusLine(attacker);
+          if (status.equals("HTTP/1.1 100")) {
+            held++;
+          } else if (status.equals("HTTP/1.1 503")) {
+            refused++;
+          }
+        }
+        // Every attacker has been seen by the server by now: the others are served beside them.
         assertThat(server.process.isAlive()).as("alive with %d declared bodies open", ATTACKERS).isTrue();
+        assertThat(held).as("declared bodies being read").isPositive();
         for (int i = 0; i < 20; i++) {
           assertThat(check(base).statusCode()).isEqualTo(200);
         }
@@ -85,8 +97,8 @@ class HostileTrafficIT {
           attacker.close();
         }
       }
-      Thread.sleep(300);
-      assertThat(check(base).statusCode()).as("as before once the attackers leave").isEqualTo(200);
+      // The budget comes back as the server sees the closes; until then a check may be refused.
+      Await.until("served as before once the attackers leave", () -> check(base).statusCode() == 200);
       assertThat(server.process.isAlive()).isTrue();
     }
   }
@@ -112,11 +124,15 @@ class HostileTrafficIT {
           reader.getOutputStream().write(pipelined);
           readers.add(reader);
         }
-        Thread.sleep(300);
+        for (Socket reader : readers) {
+          // The server is answering each (a status line, of a few MB it cannot send yet).
+          assertThat(statusLine(reader)).isEqualTo("HTTP/1.1 200");
+        }
         for (int i = 0; i < 20; i++) {
           assertThat(check(base).statusCode()).isEqualTo(200);
         }
-        // Two idle periods and some: each should be closed by now, its unsent answers dropped.
+        // Two idle periods and some, for the server's own idle timer: reading sooner would take
+        // the answers it is to drop. Each should be closed by now, its unsent answers dropped.
         Thread.sleep(2_500);
         int closed = 0;
         for (Socket reader : readers) {
@@ -203,7 +219,8 @@ class HostileTrafficIT {
         Thread.sleep(50);
       }
       server.terminate();
-      Thread.sleep(300);
+      // The signal has been taken once the listener is closed; the in-flight bodies come after.
+      Await.until("new connections refused after the signal", () -> refusesConnections(base));
       for (Socket socket : inFlight) {
         socket.getOutputStream().write(BODY.substring(split).getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
@@ -229,6 +246,23 @@ class HostileTrafficIT {
         .timeout(Duration.ofSeconds(10))
         .header("X-Auth-Token", "demo-token-project-a").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The first 12 bytes of the next answer on this connection ({@code HTTP/1.1 200}), or what came
+   * before the end; a 100 Continue is read whole, so that the final answer comes next.
+   */
+  private static String statusLine(Socket socket) throws IOException {
+    socket.setSoTimeout((int) Await.LIMIT.toMillis());
+    try {
+      String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      if (status.equals("HTTP/1.1 100")) {
+        socket.getInputStream().readNBytes(" Continue\r\n\r\n".length());
+      }
+      return status;
+    } catch (java.net.SocketException reset) {
+      return "reset";
+    }
   }
 
   private static int statusOf(InputStream in) throws IOException {

@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.server.Await;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import java.io.InputStream;
@@ -157,14 +158,9 @@ class AdminApiTest {
       assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(busy.body()).contains("\"error_code\":\"CSBS.0503\"");
     }
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    int status;
-    do {
-      Thread.sleep(50);
-      status = http.send(HttpRequest.newBuilder(server.baseUri().resolve("_csbs/requests")).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } while (status == 503 && System.nanoTime() < deadline);
-    assertThat(status).as("free again once the stalled reader is gone").isEqualTo(200);
+    Await.until("the list free again once the stalled reader is gone", () -> http.send(
+        HttpRequest.newBuilder(server.baseUri().resolve("_csbs/requests")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.rules.ServerStatus;
+import io.github.csbscontract.server.Await;
 import io.github.csbscontract.server.ReferenceServer;
 import io.github.csbscontract.server.ServerOptions;
 import io.github.csbscontract.catalog.CatalogBuilder;
@@ -177,7 +178,7 @@ class ControlsTest {
     server.faults().add(Fault.latency(Duration.ofMillis(300)).times(1));
     try (Socket earlier = raw(PROTECT, "Connection: close\r\n")) {
       // The fault used up: the request is waiting out its delay. The next test begins now.
-      awaitCondition(() -> server.faults().list().isEmpty());
+      Await.until("the request took its fault", () -> server.faults().list().isEmpty());
       server.requests().clear();
       assertThat(readOrReset(earlier.getInputStream())).as("the delayed answer went out").startsWith("http/1.1 200");
     }
@@ -191,7 +192,7 @@ class ControlsTest {
     server.faults().add(Fault.latency(Duration.ofSeconds(2)).times(1));
     raw(PROTECT).close();
 
-    awaitCondition(() -> !server.requests().all().isEmpty());
+    Await.until("the request recorded", () -> !server.requests().all().isEmpty());
     assertThat(server.requests().all()).extracting(RecordedRequest::status).containsExactly(0);
   }
 
@@ -308,15 +309,6 @@ class ControlsTest {
           answer.headers().firstValue("Content-Type").orElse(null), answer.body());
     }
     return answer;
-  }
-
-  /** Waits for what the server does in its own time (10 s at most): a condition, not a sleep. */
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-      Thread.sleep(1);
-    }
   }
 
   private static String path(String project) {
