@@ -86,7 +86,8 @@ class RawHttpTest {
 
   @Test
   void headersOverTheLimitGetTheServicesErrorBody() throws Exception {
-    String junk = "X-Junk: " + "a".repeat(ConnectionSetup.MAX_HEADER_BYTES) + "\r\n";
+    // Past the gateway's header limit, 16 KiB.
+    String junk = "X-Junk: " + "a".repeat(16 * 1024) + "\r\n";
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH + junk, BODY));
 
     assertThat(answer.status()).isEqualTo(400);
