@@ -39,10 +39,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
   /**
    * Decoded messages waiting behind the request being answered. Reading stops at the first, so
-   * only what one read brought can pile up (a few hundred small requests at most); more than
-   * this is no client's honest pipelining, and the connection is closed.
+   * what piles up is what one read brought (at most 64 KiB, Netty's largest read buffer: about
+   * 3,700 messages of the smallest requests); this is the backstop past which the connection is
+   * closed.
    */
-  static final int MAX_WAITING = 1024;
+  static final int MAX_WAITING = 4096;
 
   private final RequestHandler handler;
   private final BodyReader bodies;
@@ -51,8 +52,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   /** The request being served, from its head until it is answered and its body read. */
   private Exchange current;
-  /** After an answer that closes the connection: nothing more is read or served. */
+  /** After an answer that closes the connection, or a stop: no other request is served. */
   private boolean closing;
+  /** In {@link #next}'s loop. */
+  private boolean serving;
 
   Connection(RequestHandler handler, BodyReader bodies, Connections connections) {
     this.handler = handler;
@@ -74,7 +77,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     if (closing) {
-      ReferenceCountUtil.release(message);
+      // No more requests; the body of the one being served (on a graceful stop) still comes.
+      if (message instanceof HttpRequest) {
+        ReferenceCountUtil.release(message);
+      } else {
+        serve(message);
+      }
       return;
     }
     if (waiting.isEmpty() && accepts(message)) {
@@ -271,8 +279,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   /** Serves what waited, in order, as far as it can; reads again once nothing waits. */
   private void next() {
-    while (!closing && !waiting.isEmpty() && accepts(waiting.peek())) {
-      serve(waiting.poll());
+    if (serving) {
+      // Called back from a request served below (answered at once): the loop there goes on.
+      return;
+    }
+    serving = true;
+    try {
+      while (!closing && !waiting.isEmpty() && accepts(waiting.peek())) {
+        serve(waiting.poll());
+      }
+    } finally {
+      serving = false;
     }
     if (waiting.isEmpty() && !closing) {
       ctx.channel().config().setAutoRead(true);
