@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -174,7 +175,7 @@ public final class Exchange {
       content = Unpooled.EMPTY_BUFFER;
     }
     DefaultFullHttpResponse response =
-        new DefaultFullHttpResponse(answerVersion(), status, content, headers, HEADERS.newEmptyHeaders());
+        new DefaultFullHttpResponse(answerVersion(), status, content, headers, EmptyHttpHeaders.INSTANCE);
     headSent();
     answered = true;
     return connection.answer(this, response, true);
