@@ -200,7 +200,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
           exchange.content(content.content());
         }
         if (content instanceof LastHttpContent last) {
-          exchange.requestEnd(framingError(last.decoderResult()));
+          FramingError framing = framingError(last.decoderResult());
+          if (framing != null && exchange.answered()) {
+            // Answered early, then its body broke the framing: nothing after it can be read.
+            stop();
+            ctx.close();
+          }
+          exchange.requestEnd(framing);
           finishIfDone();
         }
       } finally {

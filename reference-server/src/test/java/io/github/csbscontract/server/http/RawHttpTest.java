@@ -134,6 +134,20 @@ class RawHttpTest {
   }
 
   @Test
+  void aRefusedRequestWhoseChunkedBodyBreaksItsFramingClosesTheConnection() throws Exception {
+    try (Socket socket = RawHttp.connect(port)) {
+      // No token: refused at once, its body read and dropped, until a chunk size that is not hex.
+      RawHttp.write(socket, "POST " + RawHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      InputStream in = socket.getInputStream();
+      assertThat(RawHttp.read(in).status()).isEqualTo(401);
+      RawHttp.write(socket, "5\r\n{\"a\":\r\nzz\r\n");
+      // Nothing after a broken frame can be read as a request: closed, not left to the idle timeout.
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void aRefusedRequestWhoseBodyStallsDoesNotHoldItsConnection() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5_000);
