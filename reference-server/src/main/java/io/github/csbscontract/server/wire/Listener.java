@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * The server socket and each connection's pipeline, in the order a request passes: the
  * {@link StrictRequestDecoder} (framing checks and the header timeout), the response encoder,
  * the idle timeout with its {@link IdleGuard}, and the {@link Connection} (keep-alive,
- * pipelining, 100 Continue on admission), which hands each request to the next link, a
- * {@link RequestHandler}. Netty's public API only: its own handlers, and the decoder's protected
- * methods.
+ * pipelining), which hands each request to the next link, a {@link RequestHandler}; that link
+ * reads bodies with the {@link BodyReader} (100 Continue once admitted, limits, budget). Netty's
+ * public API only: its own handlers, and the decoder's protected methods.
  */
 public final class Listener {
 
