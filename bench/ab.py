@@ -13,6 +13,9 @@ rounds of wrk -t2 -c32 -d5s with the seed request (or --batch N copies of its it
 printed.
 
   python3 bench/ab.py --batch 100 before=/tmp/before.jar after=reference-server/target/csbs-reference-server.jar
+
+--warm-up S (default 10) and --rounds N (default 4): on a busy machine the JIT is still warming
+after 10 s (the rounds fall one after the other); a longer warm-up and more rounds steady them.
 """
 import json, os, re, statistics, subprocess, sys, tempfile
 
@@ -22,9 +25,15 @@ import run as bench  # noqa: E402  (the harness's servers, ports and request)
 
 def main():
     args = sys.argv[1:]
-    items = 1
-    if len(args) >= 2 and args[0] == "--batch":
-        items, args = int(args[1]), args[2:]
+    items, warm_up, rounds = 1, 10, 4
+    while len(args) >= 2 and args[0] in ("--batch", "--warm-up", "--rounds"):
+        if args[0] == "--batch":
+            items = int(args[1])
+        elif args[0] == "--warm-up":
+            warm_up = int(args[1])
+        else:
+            rounds = int(args[1])
+        args = args[2:]
     if len(args) < 2 or any("=" not in a for a in args):
         raise SystemExit(__doc__)
     work = tempfile.mkdtemp(prefix="csbs-ab-")
@@ -44,8 +53,8 @@ def main():
     try:
         for server in servers.values():
             server.start(body)
-            bench.wrk(server.url, script, 10, 2, 32)
-        for _ in range(4):
+            bench.wrk(server.url, script, warm_up, 2, 32)
+        for _ in range(rounds):
             for name, server in servers.items():
                 before = bench.cpu_seconds(server.proc.pid)
                 out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-s", script, server.url + bench.PATH],

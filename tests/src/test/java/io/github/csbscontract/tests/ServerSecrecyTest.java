@@ -68,7 +68,7 @@ class ServerSecrecyTest {
     capture.setLevel(Level.ALL);
     Logger root = Logger.getLogger("");
     Level rootLevel = root.getLevel();
-    List<Logger> loud = List.of(Logger.getLogger("io.vertx"), Logger.getLogger("io.netty"),
+    List<Logger> loud = List.of(Logger.getLogger("io.netty"),
         Logger.getLogger("io.github.csbscontract"));
     loud.forEach(logger -> logger.setLevel(Level.ALL));
     root.addHandler(capture);

@@ -86,7 +86,8 @@ class RawHttpTest {
 
   @Test
   void headersOverTheLimitGetTheServicesErrorBody() throws Exception {
-    String junk = "X-Junk: " + "a".repeat(ConnectionSetup.MAX_HEADER_BYTES) + "\r\n";
+    // Past the gateway's header limit, 16 KiB.
+    String junk = "X-Junk: " + "a".repeat(16 * 1024) + "\r\n";
     RawHttp.Answer answer = RawHttp.exchange(port, RawHttp.request("POST", RawHttp.PATH, AUTH + junk, BODY));
 
     assertThat(answer.status()).isEqualTo(400);
@@ -129,6 +130,20 @@ class RawHttpTest {
       RawHttp.Answer next = RawHttp.read(in);
       assertThat(next.status()).isEqualTo(200);
       assertThat(next.problems("POST", RawHttp.PATH)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRefusedRequestWhoseChunkedBodyBreaksItsFramingClosesTheConnection() throws Exception {
+    try (Socket socket = RawHttp.connect(port)) {
+      // No token: refused at once, its body read and dropped, until a chunk size that is not hex.
+      RawHttp.write(socket, "POST " + RawHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      InputStream in = socket.getInputStream();
+      assertThat(RawHttp.read(in).status()).isEqualTo(401);
+      RawHttp.write(socket, "5\r\n{\"a\":\r\nzz\r\n");
+      // Nothing after a broken frame can be read as a request: closed, not left to the idle timeout.
+      assertThat(in.read()).isEqualTo(-1);
     }
   }
 
@@ -224,6 +239,65 @@ class RawHttpTest {
         out.flush();
         assertThat(RawHttp.read(in).status()).isEqualTo(200);
       }
+    }
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInTheOrderSent() throws Exception {
+    // The first is invalid, so it is described on the worker thread and answered later than the
+    // page after it would be if answers went out as they were ready.
+    String invalid = "{\"check_protectable\":[{\"resource_id\":\"not-an-id\",\"resource_type\":\"OS::Nova::Server\"}]}";
+    String pipelined = RawHttp.request("POST", RawHttp.PATH, AUTH, invalid)
+        + "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        + RawHttp.request("POST", RawHttp.PATH, AUTH, BODY)
+        + "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+    List<String> answers = answersUntilClosed(pipelined);
+
+    assertThat(answers).hasSize(4);
+    assertThat(answers.get(0)).startsWith("HTTP/1.1 400 ").contains("\"error_code\":\"CSBS.");
+    assertThat(answers.get(1)).startsWith("HTTP/1.1 200 ").endsWith("{\"status\":\"UP\"}");
+    assertThat(answers.get(2)).startsWith("HTTP/1.1 200 ").contains("\"protectable\"");
+    assertThat(answers.get(3)).startsWith("HTTP/1.1 404 ").containsIgnoringCase("connection: close");
+  }
+
+  @Test
+  void aThousandPipelinedRequestsInOneWriteAreAllAnswered() throws Exception {
+    String page = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    List<String> answers = answersUntilClosed(page.repeat(1_000)
+        + "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+    assertThat(answers).hasSize(1_001).allSatisfy(answer ->
+        assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void headIsAnsweredWithTheHeadAloneAndTheConnectionServesOn() throws Exception {
+    List<String> answers = answersUntilClosed("HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        + "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+    assertThat(answers).hasSize(2);
+    // The length of the body a GET would get, and no body.
+    assertThat(answers.get(0)).startsWith("HTTP/1.1 200 ").containsIgnoringCase("content-length: 15")
+        .endsWith("\r\n\r\n");
+    assertThat(answers.get(1)).startsWith("HTTP/1.1 200 ").endsWith("{\"status\":\"UP\"}");
+  }
+
+  /**
+   * Everything the server sends on one connection until it closes it, cut into answers at each
+   * status line (the bodies here hold none).
+   */
+  private static List<String> answersUntilClosed(String requests) throws Exception {
+    try (Socket socket = RawHttp.connect(port)) {
+      RawHttp.write(socket, requests);
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      List<String> answers = new ArrayList<>();
+      for (int at = 0; at < all.length(); ) {
+        int next = all.indexOf("HTTP/1.1 ", at + 1);
+        answers.add(all.substring(at, next < 0 ? all.length() : next));
+        at = next < 0 ? all.length() : next;
+      }
+      return answers;
     }
   }
 }

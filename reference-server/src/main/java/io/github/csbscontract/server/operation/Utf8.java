@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import io.github.csbscontract.service.ServiceMapper;
 import io.github.csbscontract.core.validation.ConstraintPrecheck;

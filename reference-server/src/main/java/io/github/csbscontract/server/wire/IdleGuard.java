@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decides what the idle timeout closes. The timeout itself watches reads alone
- * ({@code HttpServerOptions#setReadIdleTimeout}): watching writes too made Netty's
+ * (Netty's {@code IdleStateHandler} with a reader idle time only): watching writes too made Netty's
  * {@code IdleStateHandler} put a listener on every write, about 1.5 us of CPU per request
  * (BENCHMARKS.md, "What the idle timeout costs"). A client that waits for its answer, or reads a
  * large one slowly, sends nothing, though; so when the read timeout fires this looks at the
@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * (nginx's {@code send_timeout}). Both bound how long an unread answer is held: about one to two
  * timeout periods.
  *
- * <p>Sits between Vert.x's idle handler and its connection handler, where requests and answers
- * pass as HTTP objects.
+ * <p>Sits between the idle handler and the {@link Connection}, where requests and answers pass
+ * as HTTP objects; what it lets through, the {@link Connection} closes on.
  */
 final class IdleGuard extends ChannelDuplexHandler {
 

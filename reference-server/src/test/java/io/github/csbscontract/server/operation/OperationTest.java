@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import io.github.csbscontract.core.Contract;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,13 +1,12 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import io.github.csbscontract.core.ErrorCode;
+import io.github.csbscontract.server.wire.ApiError;
+import io.github.csbscontract.server.wire.Exchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,11 +28,10 @@ final class MetaPages {
    * memory, let a hundred clients that pipeline requests for it and never read fill the heap, or
    * the direct memory, and stall an event loop. A slice of a direct buffer is written as it is.
    */
-  record Page(String contentType, Buffer buffer) {
+  record Page(String contentType, ByteBuf buffer) {
 
     Page(String contentType, byte[] body) {
-      this(contentType, BufferInternal.buffer(
-          Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body).asReadOnly())));
+      this(contentType, Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body).asReadOnly()));
     }
   }
 
@@ -52,20 +50,22 @@ final class MetaPages {
    * or another method on a page's path, is no API (404), as the gateway answers another method
    * on the operation's path.
    */
-  static void serve(HttpServerRequest request) {
-    String path = request.path();
+  static void serve(Exchange exchange) {
+    String path = exchange.path();
     Page page = at(path);
     if (page == null && !ROOT.equals(path)) {
       throw ApiError.gateway(404, ErrorCode.API_NOT_FOUND);
     }
-    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+    if (!HttpMethod.GET.equals(exchange.method()) && !HttpMethod.HEAD.equals(exchange.method())) {
       throw ApiError.gateway(404, ErrorCode.METHOD_NOT_FOUND);
     }
-    HttpServerResponse response = request.response();
     if (page == null) {
-      response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, DOCS).end();
+      exchange.status(303).responseHeaders().set(HttpHeaderNames.LOCATION, DOCS);
+      exchange.end();
     } else {
-      response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType()).end(page.buffer());
+      exchange.responseHeaders().set(HttpHeaderNames.CONTENT_TYPE, page.contentType());
+      // A view of the one buffer: its own indexes, the same memory.
+      exchange.end(page.buffer().duplicate());
     }
   }
 

@@ -1,22 +1,22 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
-import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,20 +26,21 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Vert.x's HTTP/1.1 request decoder with the checks RFC 9112 asks of a server and Netty 4.2 does
+ * Netty's HTTP/1.1 request decoder with the checks RFC 9112 asks of a server and Netty 4.2 does
  * not make: a message with both {@code Content-Length} and {@code Transfer-Encoding}, a transfer
  * coding other than a single final {@code chunked}, chunk sizes the decoder would misread
  * ({@link ChunkedBodyCheck}), a missing or repeated {@code Host}, and a protocol that is not
  * HTTP/1.x. It also bounds the time a request's line and headers may take (the header timeout).
  *
- * <p>A refused request reaches the server's invalid-request handler with a {@link FramingError}
- * as its decoder result; everything the client sends after it is discarded, so no request
- * hidden in a body is ever answered. A chunk-size line refused mid-body ends the body early and
- * leaves its {@link FramingError} on the channel ({@link #violation}) for the body reader.
+ * <p>A refused request reaches the {@link Connection} with a {@link FramingError} as its decoder
+ * result; everything the client sends after it is discarded, so no request hidden in a body is
+ * ever answered. A chunk-size line refused mid-body ends the body early with a last piece that
+ * carries the {@link FramingError} as its decoder result. Built on the decoder's protected
+ * methods, its public API for subclasses.
  */
 // One class because each check hooks a different method of Netty's decoder and they share the
 // connection's state (the header deadline, a body being refused, the chunk-size scanner).
-final class StrictRequestDecoder extends VertxHttpRequestDecoder {
+final class StrictRequestDecoder extends HttpRequestDecoder {
 
   /** RFC 3986's unreserved, sub-delims and percent signs (their two hex digits are unreserved). */
   private static final String REG_NAME_CHARS =
@@ -48,8 +49,6 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   /** IPv6 and IPvFuture addresses: the reg-name's characters and colons. */
   private static final boolean[] HOST_LITERAL = characters(REG_NAME_CHARS + ":");
   private static final boolean[] DIGIT = characters("0123456789");
-
-  private static final AttributeKey<FramingError> VIOLATION = AttributeKey.valueOf(StrictRequestDecoder.class, "violation");
 
   private final long headerTimeoutMillis;
   private final byte[] headerTimeoutAnswer;
@@ -68,15 +67,10 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   /** Bytes past the reader index that {@link #chunks} has already followed. */
   private int scannedAhead;
 
-  StrictRequestDecoder(HttpServerOptions options, long headerTimeoutMillis, byte[] headerTimeoutAnswer) {
-    super(options);
+  StrictRequestDecoder(HttpDecoderConfig config, long headerTimeoutMillis, byte[] headerTimeoutAnswer) {
+    super(config);
     this.headerTimeoutMillis = headerTimeoutMillis;
     this.headerTimeoutAnswer = headerTimeoutAnswer;
-  }
-
-  /** The framing error that cut the current request's body short, if any. */
-  static FramingError violation(io.netty.channel.Channel channel) {
-    return channel.attr(VIOLATION).get();
   }
 
   @Override
@@ -90,10 +84,11 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
         chunks.scan(in, in.readerIndex() + scannedAhead, in.writerIndex());
         scannedAhead = in.readableBytes();
       } catch (FramingError error) {
-        ctx.channel().attr(VIOLATION).set(error);
         refusing = true;
         in.skipBytes(in.readableBytes());
-        out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        LastHttpContent cut = new DefaultLastHttpContent();
+        cut.setDecoderResult(DecoderResult.failure(error));
+        out.add(cut);
         return;
       }
     }
@@ -145,10 +140,10 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   /**
    * Only {@code HTTP/1.0} and {@code HTTP/1.1}, spelled so (the version is case-sensitive, RFC
    * 9112 section 2.3); a higher 1.x is served as 1.1 (RFC 9110 section 2.5). Netty would
-   * upper-case the name and Vert.x answer an empty 501.
+   * upper-case the name and read any other version as one of its own.
    */
   @Override
-  protected HttpMessage createMessage(String[] initialLine) {
+  protected HttpMessage createMessage(String[] initialLine) throws Exception {
     String version = initialLine[2];
     if (!isVersion(version)) {
       throw FramingError.badRequest("request: not an HTTP/1.1 request line");
@@ -187,10 +182,8 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       request.setDecoderResult(DecoderResult.failure(error));
     }
     if (!request.decoderResult().isSuccess()) {
+      // The connection closes after the refusal's answer.
       refusing = true;
-      // Vert.x answers an HTTP/1.0 request that asked for keep-alive with "Connection:
-      // keep-alive" whatever the handler sets; the connection closes after this answer.
-      request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       return;
     }
     if (hasConnection) {
@@ -320,14 +313,13 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   /**
    * RFC 9112 section 9.6: "close" among a Connection header's options closes the connection
-   * after the answer. Vert.x compares whole field values, so {@code keep-alive, close} was kept
-   * open (and a pipelined request after it served); the options of such a list are put in the
-   * form it reads. A single field with a single option it already reads right.
+   * after the answer. The options of a list are put in one value, so that the {@link Connection}
+   * reads one answer whatever the form ({@code keep-alive, close} closes).
    */
   private static void normalizeConnection(HttpRequest request) {
     HttpHeaders headers = request.headers();
     List<String> fields = headers.getAll(HttpHeaderNames.CONNECTION);
-    // Two fields are a list too: Vert.x reads an HTTP/1.0 request as keep-alive if any says so.
+    // Two fields are a list too.
     boolean list = fields.size() > 1;
     boolean close = false;
     boolean keepAlive = false;

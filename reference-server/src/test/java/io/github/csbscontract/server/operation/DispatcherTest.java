@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -10,6 +10,8 @@ import io.github.csbscontract.rules.Inventory;
 import io.github.csbscontract.rules.Server;
 import io.github.csbscontract.rules.StoreUnavailableException;
 import io.github.csbscontract.server.api.ResourcesApi;
+import io.github.csbscontract.server.wire.ApiError;
+import io.github.csbscontract.server.wire.Body;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,11 +41,11 @@ class DispatcherTest {
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 
     ApiError refused = catchThrowableOfType(ApiError.class, () -> dispatcher.dispatch(new CapabilityResource(down),
-        new String[] {"0605767ab000d4c12f3bc0033d9d5d06", Contract.CSBS_PROVIDER_ID}, new BodyReader.Body(body, body.length)));
+        new String[] {"0605767ab000d4c12f3bc0033d9d5d06", Contract.CSBS_PROVIDER_ID}, new Body(body, body.length)));
 
-    assertThat(refused.status).isEqualTo(503);
-    assertThat(refused.errorCode).isEqualTo("CSBS.0503");
-    assertThat(refused.errorMsg).isEqualTo("Service unavailable.");
-    assertThat(refused.retryAfter).isEqualTo("7");
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.errorCode()).isEqualTo("CSBS.0503");
+    assertThat(refused.errorMsg()).isEqualTo("Service unavailable.");
+    assertThat(refused.retryAfterValue()).isEqualTo("7");
   }
 }

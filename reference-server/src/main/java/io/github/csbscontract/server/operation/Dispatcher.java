@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +9,8 @@ import io.github.csbscontract.core.validation.OversizedLists;
 import io.github.csbscontract.service.CsbsRequestException;
 import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.rules.StoreUnavailableException;
+import io.github.csbscontract.server.wire.ApiError;
+import io.github.csbscontract.server.wire.Body;
 import io.github.csbscontract.service.Refusals;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -44,16 +46,16 @@ final class Dispatcher {
   record Call(Object implementation, Object[] args, boolean prechecked) {}
 
   /** The operation's JSON answer to a request with these path values and body, all in one go. */
-  byte[] dispatch(Object implementation, String[] pathValues, BodyReader.Body body) {
+  byte[] dispatch(Object implementation, String[] pathValues, Body body) {
     return finish(prepare(implementation, pathValues, body));
   }
 
   /**
    * The arguments, and whether the precheck found them valid: cheap, for the event loop. A call
    * it did not pass needs the validator, whose cost grows with the number of violations (a
-   * megabyte of invalid IDs is 24,000 of them), so {@link RequestPath} finishes it off the loop.
+   * megabyte of invalid IDs is 24,000 of them), so {@link OperationHandler} finishes it off the loop.
    */
-  Call prepare(Object implementation, String[] pathValues, BodyReader.Body body) {
+  Call prepare(Object implementation, String[] pathValues, Body body) {
     try {
       Object[] args = operation.arguments(pathValues, read(body));
       return new Call(implementation, args, precheck.passes(args));
@@ -100,7 +102,7 @@ final class Dispatcher {
   }
 
   /** The body as the operation's model; null for none. */
-  private Object read(BodyReader.Body body) {
+  private Object read(Body body) {
     if (isBlank(body.bytes(), body.length())) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.github.csbscontract.core.ErrorMessages;
 import io.github.csbscontract.service.CsbsRequestException;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * The spec's error catalog ({@code errors.yaml}) lists every code and template used here;
  * {@code ErrorCodeTest} (core) holds the two together.
  */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -25,6 +25,24 @@ final class ApiError extends RuntimeException {
   /** A {@code Retry-After} header's value; null for none. */
   final String retryAfter;
 
+  /** The answer's status. */
+  public int status() {
+    return status;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String errorMsg() {
+    return errorMsg;
+  }
+
+  /** The {@code Retry-After} value, or null. */
+  public String retryAfterValue() {
+    return retryAfter;
+  }
+
   private ApiError(int status, String errorCode, String errorMsg, boolean fromGateway, boolean closesConnection,
       String retryAfter) {
     super(errorCode + " " + errorMsg, null, false, false);
@@ -36,43 +54,43 @@ final class ApiError extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  static ApiError service(int status, ErrorCode error, Object... args) {
+  public static ApiError service(int status, ErrorCode error, Object... args) {
     return new ApiError(status, error.code(), error.message(args), false, false, null);
   }
 
-  static ApiError of(CsbsRequestException refused) {
+  public static ApiError of(CsbsRequestException refused) {
     return new ApiError(refused.status(), refused.errorCode(), refused.errorMsg(), false, false, null);
   }
 
-  static ApiError badRequest(String message) {
+  public static ApiError badRequest(String message) {
     return service(400, ErrorCode.PARAMETER_INVALID, message);
   }
 
-  static ApiError unsupportedMediaType() {
+  public static ApiError unsupportedMediaType() {
     return service(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
   }
 
-  static ApiError gateway(ErrorCode error) {
+  public static ApiError gateway(ErrorCode error) {
     return gateway(error.status(), error);
   }
 
   /** The gateway's error with another status than its usual one (the protocol refusals' vary). */
-  static ApiError gateway(int status, ErrorCode error, Object... args) {
+  public static ApiError gateway(int status, ErrorCode error, Object... args) {
     return new ApiError(status, error.code(), error.message(args), true, false, null);
   }
 
   /** A refusal of the HTTP message itself, before the service could read it; the connection closes. */
-  static ApiError protocol(int status, String problem) {
+  public static ApiError protocol(int status, String problem) {
     return gateway(status, ErrorCode.REQUEST_ERROR, problem).closing();
   }
 
   /** The same answer with a {@code Retry-After} header (none for null). */
-  ApiError retryAfter(Duration after) {
+  public ApiError retryAfter(Duration after) {
     return retryAfter(after == null ? null : Long.toString(after.toSeconds()));
   }
 
   /** The same answer with this {@code Retry-After} value (none for null). */
-  ApiError retryAfter(String value) {
+  public ApiError retryAfter(String value) {
     return new ApiError(status, errorCode, errorMsg, fromGateway, closesConnection, value);
   }
 
@@ -80,12 +98,12 @@ final class ApiError extends RuntimeException {
    * An answer a test asked for ({@code Fault.error}): any status and code; an {@code APIG} code
    * is the gateway's, with a request ID, as the gateway's own answers have.
    */
-  static ApiError asked(int status, String errorCode, String errorMsg) {
+  public static ApiError asked(int status, String errorCode, String errorMsg) {
     return new ApiError(status, errorCode, errorMsg, errorCode.startsWith("APIG."), false, null);
   }
 
   /** The same answer, after which the connection is closed. */
-  ApiError closing() {
+  public ApiError closing() {
     return closesConnection ? this : new ApiError(status, errorCode, errorMsg, fromGateway, true, retryAfter);
   }
 }

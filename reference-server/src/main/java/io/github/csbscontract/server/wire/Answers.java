@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,10 +7,13 @@ import io.github.csbscontract.service.CsbsRequestException;
 import io.github.csbscontract.service.GatewayRefusal;
 import io.github.csbscontract.core.ErrorCode;
 import io.github.csbscontract.server.model.ErrorResponse;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -20,24 +23,31 @@ import java.util.logging.Logger;
  * Writes answers: the operation's JSON, and every refusal in the service's error format. Only
  * our own faults are 500, logged here; a client never sees a stack trace or a class name.
  */
-final class Answers {
+public final class Answers {
 
   private static final Logger LOG = Logger.getLogger(Answers.class.getName());
-  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
-  private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+  private static final AsciiString JSON = AsciiString.cached("application/json");
   private static final ObjectWriter WRITER = ServiceMapper.mapper().writer();
 
   private Answers() {}
 
-  static void json(HttpServerRequest request, byte[] body) {
-    request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+  /** 200 with a JSON body; completes when written. */
+  public static ChannelFuture json(Exchange exchange, byte[] body) {
+    exchange.responseHeaders().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+    return exchange.end(body);
+  }
+
+  /** A JSON body with this status; completes when written, fails when the connection closed first. */
+  public static ChannelFuture json(Exchange exchange, int status, ByteBuf body) {
+    exchange.status(status).responseHeaders().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+    return exchange.end(body);
   }
 
   /**
    * A refusal ({@link ApiError}, or the gateway's and the service's from the shared checks) as its
    * answer; anything else is our fault: logged, and a 500.
    */
-  static void failure(HttpServerRequest request, Throwable failure) {
+  public static void failure(Exchange exchange, Throwable failure) {
     ApiError error;
     if (failure instanceof ApiError refused) {
       error = refused;
@@ -49,23 +59,23 @@ final class Answers {
       LOG.log(Level.SEVERE, "unexpected failure answering a request", failure);
       error = ApiError.service(500, ErrorCode.INTERNAL, "check resource capabilities");
     }
-    HttpServerResponse response = request.response();
-    if (response.ended() || response.closed()) {
+    if (exchange.answered()) {
       return;
     }
-    response.setStatusCode(error.status).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    HttpHeaders headers = exchange.status(error.status).responseHeaders();
+    headers.set(HttpHeaderNames.CONTENT_TYPE, JSON);
     if (error.retryAfter != null) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, error.retryAfter);
+      headers.set(HttpHeaderNames.RETRY_AFTER, error.retryAfter);
     }
     if (error.closesConnection) {
-      response.putHeader(HttpHeaders.CONNECTION, CLOSE);
-      response.end(Buffer.buffer(body(error))).onComplete(written -> request.connection().close());
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      exchange.end(body(error)).addListener(ChannelFutureListener.CLOSE);
     } else {
-      response.end(Buffer.buffer(body(error)));
+      exchange.end(body(error));
     }
   }
 
-  /** A whole HTTP/1.1 answer that closes its connection, for refusals made below Vert.x. */
+  /** A whole HTTP/1.1 answer that closes its connection, for refusals made in the decoder. */
   static byte[] raw(int status, String reason, ApiError error) {
     byte[] body = body(error);
     String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: "

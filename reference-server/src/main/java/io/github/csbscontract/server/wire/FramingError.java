@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 /**
  * A request whose HTTP/1.1 framing the server refuses: where its body ends is ambiguous (RFC 9112

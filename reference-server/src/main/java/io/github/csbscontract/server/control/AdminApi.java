@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.control;
 
 import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,21 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csbscontract.catalog.CatalogException;
 import io.github.csbscontract.catalog.CatalogLoader;
-import io.github.csbscontract.server.control.LiveCatalog;
-import io.github.csbscontract.server.control.Fault;
-import io.github.csbscontract.server.control.Faults;
-import io.github.csbscontract.server.control.RecordedRequest;
-import io.github.csbscontract.server.control.RequestLog;
 import io.github.csbscontract.service.GatewayChecks;
 import io.github.csbscontract.core.ErrorCode;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
+import io.github.csbscontract.server.wire.Answers;
+import io.github.csbscontract.server.wire.ApiError;
+import io.github.csbscontract.server.wire.Body;
+import io.github.csbscontract.server.wire.BodyReader;
+import io.github.csbscontract.server.wire.Exchange;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +59,7 @@ final class AdminApi {
   }
 
   /** Answers the request if it is the admin API's and from loopback; false leaves it to others. */
-  boolean serves(HttpServerRequest request) {
+  boolean serves(Exchange request) {
     if (!request.path().startsWith(PREFIX) || !fromLoopback(request.remoteAddress())) {
       return false;
     }
@@ -71,9 +71,9 @@ final class AdminApi {
     HttpMethod method = request.method();
     switch (resource) {
       case "faults" -> {
-        if (method == HttpMethod.GET) {
+        if (HttpMethod.GET.equals(method)) {
           json(request, 200, faultsJson());
-        } else if (method == HttpMethod.POST) {
+        } else if (HttpMethod.POST.equals(method)) {
           withBody(request, body -> {
             Fault fault = fault(body);
             try {
@@ -83,36 +83,36 @@ final class AdminApi {
             }
             json(request, 201, faultJson(fault));
           });
-        } else if (method == HttpMethod.DELETE) {
+        } else if (HttpMethod.DELETE.equals(method)) {
           faults.clear();
-          request.response().setStatusCode(204).end();
+          request.status(204).end();
         } else {
           throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
       }
       case "requests" -> {
-        if (method == HttpMethod.GET) {
+        if (HttpMethod.GET.equals(method)) {
           listRequests(request);
-        } else if (method == HttpMethod.DELETE) {
+        } else if (HttpMethod.DELETE.equals(method)) {
           log.clear();
-          request.response().setStatusCode(204).end();
+          request.status(204).end();
         } else {
           throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
       }
       case "catalog" -> {
-        if (method == HttpMethod.PUT) {
+        if (HttpMethod.PUT.equals(method)) {
           withBody(request, body -> {
             try {
               catalog.use(CatalogLoader.parse(body, "sent to " + PREFIX + "catalog"));
             } catch (CatalogException broken) {
               throw ApiError.badRequest(broken.getMessage());
             }
-            request.response().setStatusCode(204).end();
+            request.status(204).end();
           });
-        } else if (method == HttpMethod.DELETE) {
+        } else if (HttpMethod.DELETE.equals(method)) {
           catalog.reset();
-          request.response().setStatusCode(204).end();
+          request.status(204).end();
         } else {
           throw ApiError.gateway(405, ErrorCode.METHOD_NOT_FOUND);
         }
@@ -126,21 +126,20 @@ final class AdminApi {
     void handle(byte[] body);
   }
 
-  private void withBody(HttpServerRequest request, BodyHandler then) {
-    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+  private void withBody(Exchange request, BodyHandler then) {
+    String contentType = request.header(HttpHeaderNames.CONTENT_TYPE);
     if (!GatewayChecks.isMediaType(contentType, "application/json")) {
       throw ApiError.unsupportedMediaType();
     }
-    bodies.read(request, -1).onComplete(read -> {
-      if (read.failed()) {
-        Answers.failure(request, read.cause());
+    bodies.read(request, -1, (body, refused) -> {
+      if (refused != null) {
+        Answers.failure(request, refused);
         return;
       }
       try {
-        BodyReader.Body body = read.result();
         then.handle(java.util.Arrays.copyOf(body.bytes(), body.length()));
-      } catch (RuntimeException refused) {
-        Answers.failure(request, refused);
+      } catch (RuntimeException failure) {
+        Answers.failure(request, failure);
       }
     });
   }
@@ -333,12 +332,12 @@ final class AdminApi {
    * until the client has read it, so that clients that ask and never read could otherwise fill
    * the heap. The others are told to come back.
    */
-  private void listRequests(HttpServerRequest request) {
+  private void listRequests(Exchange request) {
     if (!listing.compareAndSet(false, true)) {
       throw ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1));
     }
     try {
-      json(request, 200, requestsJson()).onComplete(sent -> listing.set(false));
+      json(request, 200, requestsJson()).addListener(sent -> listing.set(false));
     } catch (RuntimeException | Error failed) {
       listing.set(false);
       throw failed;
@@ -366,10 +365,9 @@ final class AdminApi {
   }
 
   /** Completes when the answer is written out, or fails when its connection closes first. */
-  private static Future<Void> json(HttpServerRequest request, int status, JsonNode body) {
+  private static ChannelFuture json(Exchange request, int status, JsonNode body) {
     try {
-      return request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(Buffer.buffer(ServiceMapper.mapper().writeValueAsBytes(body)));
+      return Answers.json(request, status, Unpooled.wrappedBuffer(ServiceMapper.mapper().writeValueAsBytes(body)));
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -379,12 +377,12 @@ final class AdminApi {
    * Why a loopback client's request still comes from elsewhere, or null: its {@code Host} is not
    * a loopback name or address (what a rebound DNS name sends), or a page of another site sent it.
    */
-  static String foreignSite(HttpServerRequest request) {
-    String host = request.getHeader(HttpHeaders.HOST);
+  static String foreignSite(Exchange request) {
+    String host = request.header(HttpHeaderNames.HOST);
     if (host == null || !isLoopbackHost(withoutPort(host))) {
       return "Host: the admin API answers requests to localhost, 127.0.0.1 or [::1] only";
     }
-    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    String origin = request.header(HttpHeaderNames.ORIGIN);
     if (origin != null && !isLoopbackOrigin(origin)) {
       return "Origin: the admin API answers no other site's pages";
     }
@@ -419,7 +417,7 @@ final class AdminApi {
       String literal = name.substring(1, name.length() - 1);
       // Only hex digits and colons: an IPv6 literal, which InetAddress parses without DNS.
       return !literal.isEmpty() && literal.chars().allMatch(c -> c == ':' || Character.digit(c, 16) >= 0)
-          && fromLoopback(SocketAddress.inetSocketAddress(0, literal));
+          && isLoopbackLiteral(literal);
     }
     String[] octets = name.split("\\.", -1);
     if (octets.length != 4 || !octets[0].equals("127")) {
@@ -434,11 +432,14 @@ final class AdminApi {
   }
 
   private static boolean fromLoopback(SocketAddress remote) {
-    if (remote == null || remote.hostAddress() == null) {
-      return false;
-    }
+    return remote instanceof InetSocketAddress address && address.getAddress() != null
+        && address.getAddress().isLoopbackAddress();
+  }
+
+  /** An IPv6 literal of hex digits and colons, which InetAddress parses without DNS. */
+  private static boolean isLoopbackLiteral(String literal) {
     try {
-      return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
+      return InetAddress.getByName(literal).isLoopbackAddress();
     } catch (java.net.UnknownHostException notAnAddress) {
       return false;
     }

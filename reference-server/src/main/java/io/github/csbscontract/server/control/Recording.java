@@ -1,11 +1,10 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.control;
 
 import io.github.csbscontract.service.ServiceMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.core.Contract;
-import io.github.csbscontract.server.control.RecordedRequest;
-import io.github.csbscontract.server.control.RequestLog;
-import io.vertx.core.http.HttpServerRequest;
+import io.github.csbscontract.server.wire.Body;
+import io.github.csbscontract.server.wire.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,29 +21,29 @@ final class Recording {
 
   private static final int MAX_TEXT = 64 * 1024;
 
-  private final HttpServerRequest request;
+  private final Exchange request;
   private final RequestLog log;
   /** The log's epoch when the request arrived: a clear since then drops it. */
   private final long arrivedIn;
-  private BodyReader.Body body;
+  private Body body;
   private boolean recorded;
 
-  private Recording(HttpServerRequest request, RequestLog log) {
+  private Recording(Exchange request, RequestLog log) {
     this.request = request;
     this.log = log;
     this.arrivedIn = log.epoch();
   }
 
   /** Starts recording {@code request}, or returns null when the log is off. */
-  static Recording of(HttpServerRequest request, RequestLog log) {
+  static Recording of(Exchange request, RequestLog log) {
     if (!log.enabled()) {
       return null;
     }
     Recording recording = new Recording(request, log);
     // Recorded as the status line goes out, not after: a test that reads the log as soon as its
     // client has the answer (or a cut-short one) must find the request there.
-    request.response().headersEndHandler(head -> recording.record(request.response().getStatusCode()));
-    request.response().closeHandler(closed -> recording.record(0));
+    request.onHead(recording::record);
+    request.onClose(() -> recording.record(0));
     return recording;
   }
 
@@ -53,7 +52,7 @@ final class Recording {
     record(0);
   }
 
-  void body(BodyReader.Body body) {
+  void body(Body body) {
     this.body = body;
   }
 

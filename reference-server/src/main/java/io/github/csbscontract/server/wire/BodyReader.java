@@ -1,17 +1,13 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.github.csbscontract.core.ErrorCode;
-import io.netty.channel.Channel;
-import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.impl.ConnectionBase;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * Reads a request's body into memory as it arrives: at most the body limit (413 past it), within
@@ -24,22 +20,21 @@ import java.util.Arrays;
  * more and within the timeout: closing while the client still sends would make its TCP stack
  * discard the answer (a reset), and a drained connection can serve its next request.
  */
-final class BodyReader {
+public final class BodyReader {
 
   /** How much of a refused body is read and dropped before the connection is closed instead. */
   static final long LINGER_BYTES = 4 * 1024 * 1024;
 
-  /** The body as received: {@code bytes[0..length)}. */
-  record Body(byte[] bytes, int length) {}
-
-  private final Vertx vertx;
   private final BodyBudget budget;
   private final int maxBodyBytes;
   private final long timeoutMillis;
 
-  BodyReader(Vertx vertx, BodyBudget budget, int maxBodyBytes, long timeoutMillis) {
-    this.vertx = vertx;
-    this.budget = budget;
+  /**
+   * @param budgetBytes what all bodies held at once may take ({@link BodyBudget})
+   * @param timeoutMillis how long a whole body may take to arrive
+   */
+  public BodyReader(long budgetBytes, int maxBodyBytes, long timeoutMillis) {
+    this.budget = new BodyBudget(budgetBytes);
     this.maxBodyBytes = maxBodyBytes;
     this.timeoutMillis = timeoutMillis;
   }
@@ -49,37 +44,35 @@ final class BodyReader {
    * so this is where a client waiting on {@code Expect: 100-continue} is told to send it (only
    * an HTTP/1.1 client: RFC 9110 section 15.2 forbids a 1xx to HTTP/1.0).
    */
-  Future<Body> read(HttpServerRequest request, long declaredLength) {
-    if (request.version() == HttpVersion.HTTP_1_1
-        && request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
-      request.response().writeContinue();
+  public void read(Exchange exchange, long declaredLength, BiConsumer<Body, ApiError> then) {
+    if (exchange.version() == HttpVersion.HTTP_1_1
+        && exchange.headers().containsValue(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE, true)) {
+      exchange.writeContinue();
     }
-    Promise<Body> body = Promise.promise();
-    new Reading(request, body, declaredLength).listen();
-    return body.future();
+    new Reading(exchange, then, declaredLength).listen();
   }
 
   /** For a request already answered: its body is read and dropped. */
-  void drain(HttpServerRequest request) {
-    if (!request.isEnded() && !request.response().closed()) {
-      new Reading(request, null, 0).listen();
+  void drain(Exchange exchange) {
+    if (!exchange.requestEnded() && !exchange.closed()) {
+      new Reading(exchange, null, 0).listen();
     }
   }
 
   /** One request's body. */
-  private final class Reading implements Handler<Buffer> {
+  private final class Reading implements Exchange.BodySink {
 
-    private final HttpServerRequest request;
+    private final Exchange exchange;
     /** Null once the outcome is known: the rest is dropped. */
-    private Promise<Body> outcome;
+    private BiConsumer<Body, ApiError> outcome;
     private byte[] bytes;
     private int length;
     private long received;
     private long held;
-    private long deadline;
+    private ScheduledFuture<?> deadline;
 
-    Reading(HttpServerRequest request, Promise<Body> outcome, long declaredLength) {
-      this.request = request;
+    Reading(Exchange exchange, BiConsumer<Body, ApiError> outcome, long declaredLength) {
+      this.exchange = exchange;
       this.outcome = outcome;
       // Small bodies arrive in one piece; larger ones grow the buffer as their bytes come, so a
       // declared megabyte that never arrives costs a kilobyte.
@@ -94,19 +87,22 @@ final class BodyReader {
           refuse(ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).closing());
         }
       }
-      deadline = vertx.setTimer(timeoutMillis, id -> stalled());
-      request.handler(this);
-      request.exceptionHandler(broken -> stalled());
-      request.endHandler(end -> ended());
+      exchange.sink(this);
+      if (exchange.requestEnded()) {
+        // A body already read to its end (none, or all in one piece with the head).
+        end(null);
+        return;
+      }
+      deadline = exchange.schedule(this::stalled, timeoutMillis);
     }
 
     @Override
-    public void handle(Buffer chunk) {
-      received += chunk.length();
+    public void content(ByteBuf chunk) {
+      received += chunk.readableBytes();
       if (outcome == null) {
         if (received > maxBodyBytes + LINGER_BYTES) {
-          vertx.cancelTimer(deadline);
-          request.connection().close();
+          cancelDeadline();
+          exchange.closeConnection();
         }
         return;
       }
@@ -114,12 +110,12 @@ final class BodyReader {
         refuse(ApiError.gateway(413, ErrorCode.ENTITY_TOO_LARGE));
         return;
       }
-      int needed = length + chunk.length();
+      int needed = length + chunk.readableBytes();
       if (needed > bytes.length && !grow(needed)) {
         refuse(ApiError.service(503, ErrorCode.SERVICE_UNAVAILABLE).closing());
         return;
       }
-      chunk.getBytes(0, chunk.length(), bytes, length);
+      chunk.getBytes(chunk.readerIndex(), bytes, length, chunk.readableBytes());
       length = needed;
     }
 
@@ -137,47 +133,56 @@ final class BodyReader {
       return true;
     }
 
-    private void ended() {
-      vertx.cancelTimer(deadline);
+    @Override
+    public void end(FramingError framing) {
+      cancelDeadline();
       if (outcome == null) {
         return;
       }
-      FramingError framing = StrictRequestDecoder.violation(channel());
-      Promise<Body> done = outcome;
+      BiConsumer<Body, ApiError> done = outcome;
       outcome = null;
       if (framing != null) {
         release();
-        done.fail(ApiError.protocol(framing.status, framing.getMessage()));
+        done.accept(null, ApiError.protocol(framing.status, framing.getMessage()));
         return;
       }
-      done.complete(new Body(bytes, length));
+      Body body = new Body(bytes, length);
       release();
+      done.accept(body, null);
+    }
+
+    @Override
+    public void broken() {
+      stalled();
     }
 
     private void stalled() {
-      vertx.cancelTimer(deadline);
+      cancelDeadline();
       if (outcome == null) {
-        request.connection().close();
+        exchange.closeConnection();
       } else {
         refuse(ApiError.badRequest("body: could not be read to its end (incomplete or too slow)").closing());
       }
     }
 
+    private void cancelDeadline() {
+      if (deadline != null) {
+        deadline.cancel(false);
+        deadline = null;
+      }
+    }
+
     private void refuse(ApiError error) {
-      Promise<Body> done = outcome;
+      BiConsumer<Body, ApiError> done = outcome;
       outcome = null;
       release();
-      done.fail(error);
+      done.accept(null, error);
     }
 
     private void release() {
       budget.giveBack(held);
       held = 0;
       bytes = null;
-    }
-
-    private Channel channel() {
-      return ((ConnectionBase) request.connection()).channel();
     }
   }
 }

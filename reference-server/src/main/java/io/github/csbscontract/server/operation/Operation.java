@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.operation;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
