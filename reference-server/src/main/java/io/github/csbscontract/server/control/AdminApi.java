@@ -131,7 +131,7 @@ final class AdminApi {
     if (!GatewayChecks.isMediaType(contentType, "application/json")) {
       throw ApiError.unsupportedMediaType();
     }
-    bodies.read(request, -1, (body, refused) -> {
+    bodies.read(request, request.declaredLength(), (body, refused) -> {
       if (refused != null) {
         Answers.failure(request, refused);
         return;

@@ -110,7 +110,7 @@ public final class OperationHandler {
       // The gateway identifies an API by method and path: another method is no such API.
       throw ApiError.gateway(404, ErrorCode.METHOD_NOT_FOUND);
     }
-    long declaredLength = declaredLength(exchange);
+    long declaredLength = exchange.declaredLength();
     Served snapshot = served();
     snapshot.gateway.admit(exchange.headers().getAll(Contract.TOKEN_HEADER), projectId(pathValues),
         exchange.header(HttpHeaderNames.CONTENT_TYPE), declaredLength);
@@ -169,19 +169,6 @@ public final class OperationHandler {
       this.catalog = catalog;
       this.gateway = new GatewayChecks(catalog, maxBodyBytes);
       this.resource = new CapabilityResource(catalog);
-    }
-  }
-
-  private static long declaredLength(Exchange exchange) {
-    String length = exchange.header(HttpHeaderNames.CONTENT_LENGTH);
-    if (length == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      // The HTTP decoder has already refused malformed lengths; this is a defensive answer.
-      throw ApiError.badRequest("request: Content-Length is not a number");
     }
   }
 }

@@ -45,6 +45,13 @@ public final class BodyReader {
    * an HTTP/1.1 client: RFC 9110 section 15.2 forbids a 1xx to HTTP/1.0).
    */
   public void read(Exchange exchange, long declaredLength, BiConsumer<Body, ApiError> then) {
+    if (declaredLength > maxBodyBytes) {
+      // Declared too large: refused before a byte of it is asked for (no 100 Continue), then
+      // drained as any refused body is.
+      then.accept(null, ApiError.gateway(413, ErrorCode.ENTITY_TOO_LARGE));
+      drain(exchange);
+      return;
+    }
     if (exchange.version() == HttpVersion.HTTP_1_1
         && exchange.headers().containsValue(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE, true)) {
       exchange.writeContinue();

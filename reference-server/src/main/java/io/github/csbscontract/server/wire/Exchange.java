@@ -95,6 +95,20 @@ public final class Exchange {
     return request.headers().get(name);
   }
 
+  /** The body's length as the request declares it, or -1 when it declares none (chunked, or no body). */
+  public long declaredLength() {
+    String length = header(HttpHeaderNames.CONTENT_LENGTH);
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      // The HTTP decoder has already refused malformed lengths; this is a defensive answer.
+      throw ApiError.badRequest("request: Content-Length is not a number");
+    }
+  }
+
   public SocketAddress remoteAddress() {
     return ctx.channel().remoteAddress();
   }
