@@ -20,7 +20,7 @@ public class RestoreService {
   public String check(String backup, String server, String diskBackup, String disk) {
     try {
       CheckResult result = csbs.checkRestorable(
-          RestoreItem.backup(backup).ontoServer(server).mapDisk(diskBackup, disk).build()).get(0);
+          RestoreItem.backup(backup).ontoServer(server).mapDisk(diskBackup, disk).build()).execute().get(0);
       return result.passed() ? "ready" : "blocked: " + result.errorCode();
     } catch (CsbsHttpException e) {
       return e.status() == 503 ? "try later" : "refused: " + e.errorCode();

@@ -28,7 +28,8 @@ public final class RestoreCheck {
           RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
               .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
               .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55")
-              .build());
+              .build())
+          .execute();
       for (CheckResult result : results) {
         System.out.println(result.passed() ? "restorable" : result.errorCode() + " " + result.errorMsg());
       }

@@ -2,6 +2,7 @@ package example.modulepath;
 
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.ProtectItem;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -20,7 +21,7 @@ public final class ProtectCheck {
         .token("module-path-token")
         .okHttpClient(shared)
         .build()) {
-      return csbs.checkProtectable(serverId);
+      return csbs.checkProtectable(ProtectItem.server(serverId)).execute();
     } finally {
       shared.dispatcher().executorService().shutdown();
       shared.connectionPool().evictAll();

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsAuthenticationException;
 import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.ProtectItem;
 import io.github.csbscontract.client.RestoreItem;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class RestoreCheckAgainstWireMockTest {
       results = csbs.checkRestorable(RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
           .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
           .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55")
-          .build());
+          .build()).execute();
     }
 
     assertEquals(1, results.size());
@@ -79,7 +80,7 @@ class RestoreCheckAgainstWireMockTest {
 
     try (CsbsClient csbs = client()) {
       CsbsAuthenticationException e = assertThrows(CsbsAuthenticationException.class,
-          () -> csbs.checkProtectable("5aa119a8-d25b-45a7-8d1b-88e127885635"));
+          () -> csbs.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635")).execute());
       assertEquals("APIG.0301", e.errorCode());
       assertFalse(e.isRetryable());
     }

@@ -46,7 +46,7 @@ final class BoundedJsonConverterFactory extends Converter.Factory {
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     JavaType javaType = mapper.constructType(type);
-    // Retrofit converts 2xx bodies only, and AttemptInterceptor lets no 2xx but 200 through.
+    // Retrofit converts 2xx bodies only, and BoundedBodies lets no 2xx but 200 through.
     return body -> {
       byte[] bytes = read(body, MAX_SUCCESS_BYTES, 200);
       if (bytes.length == 0) {

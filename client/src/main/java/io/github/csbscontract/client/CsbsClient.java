@@ -8,17 +8,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.csbscontract.client.api.ResourcesApi;
 import io.github.csbscontract.client.model.CheckResp;
-import io.github.csbscontract.client.model.ProtectableParam;
 import io.github.csbscontract.client.model.ResourceActionRequest;
 import io.github.csbscontract.client.model.ResourceActionResponse;
-import io.github.csbscontract.client.model.RestorableParam;
 import io.github.csbscontract.core.Contract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,9 +52,13 @@ import retrofit2.Retrofit;
  *     .tokenSupplier(iam::currentToken)
  *     .build()) {
  *   List&lt;CheckResult&gt; results = csbs.checkRestorable(RestoreItem.backup(backupId)
- *       .ontoServer(serverId).mapDisk(diskBackupId, diskId).build());
+ *       .ontoServer(serverId).mapDisk(diskBackupId, diskId).build()).execute();
  * }
  * </pre>
+ *
+ * <p>Each action is one method taking its items and returning a {@link CheckCall}, which runs
+ * synchronously ({@link CheckCall#execute()}) or asynchronously ({@link CheckCall#enqueue()}),
+ * with the client's deadline or one of its own ({@link CheckCall#callTimeout(Duration)}).
  *
  * <h2>Threads</h2>
  * A synchronous call runs on the caller's thread. An asynchronous call runs on the client's I/O
@@ -69,13 +70,13 @@ import retrofit2.Retrofit;
  * {@link #close()}.
  *
  * <h2>Failures</h2>
- * Every method throws (or completes its future with) a {@link CsbsException}; see its subtypes.
+ * {@code execute()} throws (and {@code enqueue()}'s future completes with) a {@link CsbsException};
+ * see its subtypes.
  * A failure is the same type on the synchronous and the asynchronous path.
  */
-// Long because it is the whole public surface, documented: twelve operations (each action by
-// list and varargs, synchronous and asynchronous) and the Builder with its options. The work
-// behind them lives beside it: Retries, AttemptInterceptor, BoundedJsonConverterFactory,
-// RequestValidator, Failures.
+// Long because it holds the Builder with its options, documented, and the one path every call
+// takes (Exchange). The work behind them lives beside it: Retries, AttemptHeaders, BoundedBodies,
+// BrokenExchanges, BoundedJsonConverterFactory, RequestValidator, Failures.
 public final class CsbsClient implements AutoCloseable {
 
   /** The CSBS provider, the only one this API serves. */
@@ -100,12 +101,15 @@ public final class CsbsClient implements AutoCloseable {
   private volatile boolean closed;
 
   /** What the HTTP stack is made of, as the builder had it. */
-  private record Settings(OkHttpClient shared, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, AttemptInterceptor.TokenSource tokens,
+  private record Settings(OkHttpClient shared, Duration callTimeout,
+      RetryPolicy retryPolicy, Retries.Sleeper sleeper, int maxConcurrentRequests, AttemptHeaders.TokenSource tokens,
       String userAgent, ObjectMapper mapper, AttemptListener listener) {}
 
-  /** The HTTP side: OkHttp with its own dispatcher and I/O threads, and the generated Retrofit interface. */
-  private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper) {}
+  /**
+   * The HTTP side: OkHttp with its own dispatcher and I/O threads, the generated Retrofit
+   * interface, and the calls' deadline unless a call sets its own.
+   */
+  private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper, long deadlineMillis) {}
 
   private CsbsClient(Builder builder, String baseUrl, Settings settings) {
     this.baseUrl = baseUrl;
@@ -148,24 +152,14 @@ public final class CsbsClient implements AutoCloseable {
         .dispatcher(dispatcher)
         .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
             () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM, settings.listener()))
-        .addInterceptor(new AttemptInterceptor(settings.tokens(), settings.userAgent()))
-        .addNetworkInterceptor(AttemptInterceptor::refuseInformational)
+        .addInterceptor(new AttemptHeaders(settings.tokens(), settings.userAgent()))
+        .addInterceptor(new BoundedBodies())
+        .addNetworkInterceptor(new BrokenExchanges())
         // The API has no redirects. Followed, one would carry X-Auth-Token (and, for 307 and 308,
         // the body) to wherever the Location points; unfollowed, it fails the call, naming it.
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false);
-    if (settings.connectTimeout() != null) {
-      builder.connectTimeout(settings.connectTimeout());
-    }
-    if (settings.readTimeout() != null) {
-      builder.readTimeout(settings.readTimeout());
-    }
-    if (settings.callTimeout() != null) {
-      builder.callTimeout(settings.callTimeout());
-    } else if (settings.shared() == null || settings.shared().callTimeoutMillis() == 0) {
-      builder.callTimeout(defaultDeadline());
-    }
     OkHttpClient http = builder.build();
     ObjectMapper mapper = settings.mapper() == null ? DefaultMapper.INSTANCE : settings.mapper();
     ResourcesApi api = new Retrofit.Builder()
@@ -175,27 +169,35 @@ public final class CsbsClient implements AutoCloseable {
         .addConverterFactory(new BoundedJsonConverterFactory(mapper))
         .build()
         .create(ResourcesApi.class);
-    return new Stack(http, io, api, mapper);
+    return new Stack(http, io, api, mapper, deadline(http).toMillis());
   }
 
   /**
-   * The deadline of a call when none was set: the time in which the retry policy may start
-   * attempts, and then one more attempt's connect and read timeouts (30 s with the defaults).
-   * The read timeout bounds each read, not an answer; without a deadline a server trickling a
-   * byte a second could hold a call for ever.
+   * The deadline of a call that sets none: the builder's; else a shared OkHttpClient's call
+   * timeout, if it has one; else the time in which the retry policy may start attempts, and then
+   * one more attempt's connect and read timeouts (30 s with OkHttp's defaults). The read timeout
+   * bounds each read, not an answer; without a deadline a server trickling a byte a second could
+   * hold a call for ever.
    */
-  private Duration defaultDeadline() {
-    long fallback = Duration.ofSeconds(10).toMillis();
-    long connect = settings.connectTimeout() != null ? settings.connectTimeout().toMillis()
-        : settings.shared() != null ? settings.shared().connectTimeoutMillis() : fallback;
-    long read = settings.readTimeout() != null ? settings.readTimeout().toMillis()
-        : settings.shared() != null ? settings.shared().readTimeoutMillis() : fallback;
-    return settings.retryPolicy().maxTotalTime().plusMillis(connect + read);
+  private Duration deadline(OkHttpClient http) {
+    if (settings.callTimeout() != null) {
+      return settings.callTimeout();
+    }
+    if (http.callTimeoutMillis() > 0) {
+      return Duration.ofMillis(http.callTimeoutMillis());
+    }
+    return settings.retryPolicy().maxTotalTime().plusMillis(http.connectTimeoutMillis() + http.readTimeoutMillis());
   }
 
   /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
   private static final class DefaultMapper {
     static final ObjectMapper INSTANCE = forTheWire(new ObjectMapper());
+  }
+
+  /** For tests: the deadline of a call that sets none. */
+  Duration defaultCallTimeout() {
+    Stack made = stack();
+    return made == null ? null : Duration.ofMillis(made.deadlineMillis());
   }
 
   /** For tests: the OkHttpClient, made now if no call made it yet. */
@@ -214,135 +216,47 @@ public final class CsbsClient implements AutoCloseable {
   }
 
   /**
-   * Checks whether each backup can be restored onto its server.
+   * Whether each backup can be restored onto its server.
    *
    * @param items 1 to 100 items
-   * @return one result per item, in the items' order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   * @return the call, to {@link CheckCall#execute()} or {@link CheckCall#enqueue()}; its results
+   *     are one per item, in the items' order
    */
-  public List<CheckResult> checkRestorable(List<RestoreItem> items) {
-    return execute(Operation.RESTORE, () -> restoreRequest(items));
+  public CheckCall checkRestorable(RestoreItem... items) {
+    return CheckCall.of(this, Operation.RESTORE, items);
   }
 
   /**
-   * Checks whether each backup can be restored onto its server.
+   * Whether each backup can be restored onto its server.
    *
    * @param items 1 to 100 items
-   * @return one result per item, in the items' order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
+   * @return the call, to {@link CheckCall#execute()} or {@link CheckCall#enqueue()}; its results
+   *     are one per item, in the items' order
    */
-  public List<CheckResult> checkRestorable(RestoreItem... items) {
-    return checkRestorable(listOf(items));
+  public CheckCall checkRestorable(List<RestoreItem> items) {
+    return CheckCall.of(this, Operation.RESTORE, items);
   }
 
   /**
-   * Asynchronous {@link #checkRestorable(List)}; never throws.
+   * Whether each server can be backed up.
    *
-   * @param items 1 to 100 items
-   * @return a future completed with one result per item, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
+   * @param items 1 to 100 servers, for example {@link ProtectItem#server(String)}
+   * @return the call, to {@link CheckCall#execute()} or {@link CheckCall#enqueue()}; its results
+   *     are one per item, in the items' order
    */
-  public CompletableFuture<List<CheckResult>> checkRestorableAsync(List<RestoreItem> items) {
-    return enqueue(Operation.RESTORE, () -> restoreRequest(items));
+  public CheckCall checkProtectable(ProtectItem... items) {
+    return CheckCall.of(this, Operation.PROTECT, items);
   }
 
   /**
-   * Asynchronous {@link #checkRestorable(RestoreItem...)}; never throws.
+   * Whether each server can be backed up.
    *
-   * @param items 1 to 100 items
-   * @return a future completed with one result per item, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
+   * @param items 1 to 100 servers
+   * @return the call, to {@link CheckCall#execute()} or {@link CheckCall#enqueue()}; its results
+   *     are one per item, in the items' order
    */
-  public CompletableFuture<List<CheckResult>> checkRestorableAsync(RestoreItem... items) {
-    return checkRestorableAsync(listOf(items));
-  }
-
-  /**
-   * Checks whether each ECS can be backed up.
-   *
-   * @param serverIds 1 to 100 ECS IDs
-   * @return one result per server, in the given order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid ID
-   */
-  public List<CheckResult> checkProtectable(List<String> serverIds) {
-    return execute(Operation.PROTECT, () -> protectRequest(serverIds, CsbsClient::ecs));
-  }
-
-  /**
-   * Checks whether each ECS can be backed up.
-   *
-   * @param serverIds 1 to 100 ECS IDs
-   * @return one result per server, in the given order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid ID
-   */
-  public List<CheckResult> checkProtectable(String... serverIds) {
-    return checkProtectable(listOf(serverIds));
-  }
-
-  /**
-   * Checks whether each server, of any type, can be backed up.
-   *
-   * @param items 1 to 100 servers with their types
-   * @return one result per item, in the items' order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
-   */
-  public List<CheckResult> checkProtectableItems(List<ProtectItem> items) {
-    return execute(Operation.PROTECT, () -> protectRequest(items, ProtectItem::toParam));
-  }
-
-  /**
-   * Checks whether each server, of any type, can be backed up.
-   *
-   * @param items 1 to 100 servers with their types, for example {@link ProtectItem#bms(String)}
-   * @return one result per item, in the items' order
-   * @throws CsbsException on any failure; {@link CsbsValidationException} for a null or invalid item
-   */
-  public List<CheckResult> checkProtectable(ProtectItem... items) {
-    return checkProtectableItems(listOf(items));
-  }
-
-  /**
-   * Asynchronous {@link #checkProtectable(List)}; never throws.
-   *
-   * @param serverIds 1 to 100 ECS IDs
-   * @return a future completed with one result per server, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
-   */
-  public CompletableFuture<List<CheckResult>> checkProtectableAsync(List<String> serverIds) {
-    return enqueue(Operation.PROTECT, () -> protectRequest(serverIds, CsbsClient::ecs));
-  }
-
-  /**
-   * Asynchronous {@link #checkProtectable(String...)}; never throws.
-   *
-   * @param serverIds 1 to 100 ECS IDs
-   * @return a future completed with one result per server, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
-   */
-  public CompletableFuture<List<CheckResult>> checkProtectableAsync(String... serverIds) {
-    return checkProtectableAsync(listOf(serverIds));
-  }
-
-  /**
-   * Asynchronous {@link #checkProtectableItems(List)}; never throws.
-   *
-   * @param items 1 to 100 servers with their types
-   * @return a future completed with one result per item, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
-   */
-  public CompletableFuture<List<CheckResult>> checkProtectableItemsAsync(List<ProtectItem> items) {
-    return enqueue(Operation.PROTECT, () -> protectRequest(items, ProtectItem::toParam));
-  }
-
-  /**
-   * Asynchronous {@link #checkProtectable(ProtectItem...)}; never throws.
-   *
-   * @param items 1 to 100 servers with their types
-   * @return a future completed with one result per item, or with the {@link CsbsException} the
-   *     synchronous form would throw; cancelling it cancels the call
-   */
-  public CompletableFuture<List<CheckResult>> checkProtectableAsync(ProtectItem... items) {
-    return checkProtectableItemsAsync(listOf(items));
+  public CheckCall checkProtectable(List<ProtectItem> items) {
+    return CheckCall.of(this, Operation.PROTECT, items);
   }
 
   /**
@@ -385,8 +299,8 @@ public final class CsbsClient implements AutoCloseable {
     return "CsbsClient[baseUrl=" + baseUrl + ", projectId=" + projectId + ", providerId=" + providerId + "]";
   }
 
-  /** The two actions: their names on the wire and where their results are. */
-  private enum Operation {
+  /** The two actions: their names on the wire, their items, and where their results are. */
+  enum Operation {
     RESTORE("check_restorable", ResourceActionResponse::getRestorable),
     PROTECT("check_protectable", ResourceActionResponse::getProtectable);
 
@@ -398,52 +312,40 @@ public final class CsbsClient implements AutoCloseable {
       this.results = results;
     }
 
-    int items(ResourceActionRequest request) {
-      return this == RESTORE ? request.getCheckRestorable().size() : request.getCheckProtectable().size();
+    ResourceActionRequest request(List<Object> params) {
+      // The lists' element types are the generated models' (RestorableParam, ProtectableParam).
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      List raw = params;
+      return this == RESTORE ? new ResourceActionRequest().checkRestorable(raw)
+          : new ResourceActionRequest().checkProtectable(raw);
+    }
+
+    Object param(Object item) {
+      return this == RESTORE ? ((RestoreItem) item).toParam() : ((ProtectItem) item).toParam();
     }
   }
 
-  private static <T> List<T> listOf(T[] items) {
-    return items == null ? null : Arrays.asList(items);
-  }
-
-  private static ProtectableParam ecs(String serverId) {
-    return new ProtectableParam().resourceId(serverId).resourceType(RestoreItem.ECS);
-  }
-
-  private ResourceActionRequest restoreRequest(List<RestoreItem> items) {
-    List<RestorableParam> params = converted(Operation.RESTORE, items, RestoreItem::toParam);
-    return validated(Operation.RESTORE, new ResourceActionRequest().checkRestorable(params));
-  }
-
-  private <T> ResourceActionRequest protectRequest(List<T> items, Function<T, ProtectableParam> convert) {
-    List<ProtectableParam> params = converted(Operation.PROTECT, items, convert);
-    return validated(Operation.PROTECT, new ResourceActionRequest().checkProtectable(params));
-  }
-
-  /** The items as the generated models; a null list or item is refused, validation on or off. */
-  private <T, P> List<P> converted(Operation operation, List<T> items, Function<T, P> convert) {
+  /** The call's items as the request: a null list or item is refused, validation on or off. */
+  private ResourceActionRequest request(CheckCall call) {
+    Operation operation = call.operation();
+    List<?> items = call.items();
     if (items == null) {
       throw new CsbsValidationException(context(operation), List.of(operation.action + ": must not be null"));
     }
-    List<P> params = new ArrayList<>(items.size());
+    List<Object> params = new ArrayList<>(items.size());
     List<String> nulls = new ArrayList<>();
-    int index = 0;
-    for (T item : items) {
+    for (int index = 0; index < items.size(); index++) {
+      Object item = items.get(index);
       if (item == null) {
         nulls.add(operation.action + "[" + index + "]: must not be null");
       } else {
-        params.add(convert.apply(item));
+        params.add(operation.param(item));
       }
-      index++;
     }
     if (!nulls.isEmpty()) {
       throw new CsbsValidationException(context(operation), nulls);
     }
-    return params;
-  }
-
-  private ResourceActionRequest validated(Operation operation, ResourceActionRequest request) {
+    ResourceActionRequest request = operation.request(params);
     if (validateRequests) {
       List<String> violations = RequestValidator.shared().violations(request);
       if (!violations.isEmpty()) {
@@ -453,46 +355,81 @@ public final class CsbsClient implements AutoCloseable {
     return request;
   }
 
-  private List<CheckResult> execute(Operation operation, Supplier<ResourceActionRequest> request) {
-    ResourceActionRequest body = request.get();
-    Stack http = open(operation);
-    Call<ResourceActionResponse> call = http.api().checkResourceCapabilities(projectId, providerId, body);
-    CallState state = call.request().tag(CallState.class);
-    state.expect(operation.action, operation.items(body));
-    Response<ResourceActionResponse> response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw Failures.ofExchange(context(operation), e, state, http.http(), closed, baseUrl);
-    }
-    return answer(operation, response, state, operation.items(body), http.mapper());
-  }
+  /**
+   * One run of a {@link CheckCall}, the same for both ways of running it: the checked request,
+   * the Retrofit call with its deadline, and what its attempts leave for the messages.
+   */
+  private final class Exchange {
+    final Operation operation;
+    final int expected;
+    final Stack stack;
+    final Call<ResourceActionResponse> call;
+    final CallState state;
+    final long deadlineMillis;
 
-  /** The HTTP stack, or the closed exception once close() was called. */
-  private Stack open(Operation operation) {
-    Stack made = closed ? null : stack();
-    if (made == null) {
-      throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
-    }
-    return made;
-  }
-
-  private CompletableFuture<List<CheckResult>> enqueue(Operation operation, Supplier<ResourceActionRequest> request) {
-    CompletableFuture<List<CheckResult>> future = new CompletableFuture<>();
-    Call<ResourceActionResponse> call;
-    CallState state;
-    int expected;
-    Stack http;
-    try {
-      if (closed) {
+    /** @throws CsbsException for an invalid request or a closed client, before anything is sent */
+    Exchange(CheckCall checkCall) {
+      operation = checkCall.operation();
+      ResourceActionRequest body = request(checkCall);
+      expected = checkCall.items().size();
+      stack = closed ? null : stack();
+      if (stack == null) {
         throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
       }
-      ResourceActionRequest body = request.get();
-      expected = operation.items(body);
-      http = open(operation);
-      call = http.api().checkResourceCapabilities(projectId, providerId, body);
+      call = stack.api().checkResourceCapabilities(projectId, providerId, body);
+      deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : checkCall.timeout().toMillis();
+      // OkHttp's call timeout, per call: it spans the interceptors, so the retries and their
+      // waits too, and cancels the exchange when it runs out.
+      call.timeout().timeout(deadlineMillis, TimeUnit.MILLISECONDS);
       state = call.request().tag(CallState.class);
       state.expect(operation.action, expected);
+    }
+
+    List<CheckResult> answer(Response<ResourceActionResponse> response) {
+      if (!response.isSuccessful()) {
+        throw Failures.ofAnswer(context(operation), response, state, stack.mapper());
+      }
+      List<CheckResp> items = response.body() == null ? null : operation.results.apply(response.body());
+      if (items == null || items.size() != expected) {
+        throw new CsbsUnreadableResponseException(context(operation), response.code(),
+            (items == null ? "no results" : items.size() + " results") + " for " + expected + " items",
+            state.successSnippet(), null);
+      }
+      List<CheckResult> answers = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        CheckResp item = items.get(i);
+        if (item == null || item.getResult() == null) {
+          // The spec requires every result to be an object with a boolean "result".
+          throw new CsbsUnreadableResponseException(context(operation), response.code(),
+              "result " + i + (item == null ? " is null" : " has no \"result\""), state.successSnippet(), null);
+        }
+        answers.add(new CheckResult(Boolean.TRUE.equals(item.getResult()), orEmpty(item.getErrorCode()),
+            orEmpty(item.getErrorMsg()), orEmpty(item.getResourceId()), orEmpty(item.getResourceType())));
+      }
+      return List.copyOf(answers);
+    }
+
+    CsbsException failure(IOException e) {
+      return Failures.ofExchange(context(operation), e, state, stack.http(), deadlineMillis, closed, baseUrl);
+    }
+  }
+
+  List<CheckResult> execute(CheckCall checkCall) {
+    Exchange exchange = new Exchange(checkCall);
+    Response<ResourceActionResponse> response;
+    try {
+      response = exchange.call.execute();
+    } catch (IOException e) {
+      throw exchange.failure(e);
+    }
+    return exchange.answer(response);
+  }
+
+  CompletableFuture<List<CheckResult>> enqueue(CheckCall checkCall) {
+    CompletableFuture<List<CheckResult>> future = new CompletableFuture<>();
+    Exchange exchange;
+    try {
+      exchange = new Exchange(checkCall);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return future;
@@ -501,13 +438,13 @@ public final class CsbsClient implements AutoCloseable {
     // came from the caller, and then the call is cancelled, which ends its exchange and its wait
     // for a retry, and frees its place among maxConcurrentRequests.
     AtomicBoolean ended = new AtomicBoolean();
-    call.enqueue(new Callback<>() {
+    exchange.call.enqueue(new Callback<>() {
       @Override
       public void onResponse(Call<ResourceActionResponse> c, Response<ResourceActionResponse> response) {
-        List<CheckResult> results;
         ended.set(true);
+        List<CheckResult> results;
         try {
-          results = answer(operation, response, state, expected, http.mapper());
+          results = exchange.answer(response);
         } catch (RuntimeException e) {
           complete(future, null, e);
           return;
@@ -518,13 +455,12 @@ public final class CsbsClient implements AutoCloseable {
       @Override
       public void onFailure(Call<ResourceActionResponse> c, Throwable t) {
         ended.set(true);
-        complete(future, null,
-            t instanceof IOException e ? Failures.ofExchange(context(operation), e, state, http.http(), closed, baseUrl) : t);
+        complete(future, null, t instanceof IOException e ? exchange.failure(e) : t);
       }
     });
     future.whenComplete((ignored, error) -> {
       if (!ended.get()) {
-        call.cancel();
+        exchange.call.cancel();
       }
     });
     return future;
@@ -548,31 +484,6 @@ public final class CsbsClient implements AutoCloseable {
     } catch (RejectedExecutionException refused) {
       completion.run();
     }
-  }
-
-  private List<CheckResult> answer(Operation operation, Response<ResourceActionResponse> response, CallState state,
-      int expected, ObjectMapper mapper) {
-    if (!response.isSuccessful()) {
-      throw Failures.ofAnswer(context(operation), response, state, mapper);
-    }
-    List<CheckResp> items = response.body() == null ? null : operation.results.apply(response.body());
-    if (items == null || items.size() != expected) {
-      throw new CsbsUnreadableResponseException(context(operation), response.code(),
-          (items == null ? "no results" : items.size() + " results") + " for " + expected + " items",
-          state.successSnippet(), null);
-    }
-    List<CheckResult> answers = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      CheckResp item = items.get(i);
-      if (item == null || item.getResult() == null) {
-        // The spec requires every result to be an object with a boolean "result".
-        throw new CsbsUnreadableResponseException(context(operation), response.code(),
-            "result " + i + (item == null ? " is null" : " has no \"result\""), state.successSnippet(), null);
-      }
-      answers.add(new CheckResult(Boolean.TRUE.equals(item.getResult()), orEmpty(item.getErrorCode()),
-          orEmpty(item.getErrorMsg()), orEmpty(item.getResourceId()), orEmpty(item.getResourceType())));
-    }
-    return List.copyOf(answers);
   }
 
   private String context(Operation operation) {
@@ -630,8 +541,6 @@ public final class CsbsClient implements AutoCloseable {
     private Supplier<String> tokenSupplier;
     private String providerId = CSBS_PROVIDER_ID;
     private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
     private Duration callTimeout;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
@@ -704,12 +613,15 @@ public final class CsbsClient implements AutoCloseable {
     }
 
     /**
-     * An application's OkHttpClient to share its connection pool and configuration (TLS, proxy,
-     * interceptors, timeouts). The client still runs its calls on a dispatcher of its own, with its
-     * own limit, and follows no redirect whatever the shared client says (the token would go
-     * along). Its owner closes it; {@link CsbsClient#close()} leaves it open.
+     * An application's OkHttpClient: everything about the connection is its business (pool, TLS,
+     * proxy, its interceptors, and the connect, read and write timeouts, OkHttp's 10 s each by
+     * default). The client still runs its calls on a dispatcher of its own, with its own limit,
+     * under its own deadline ({@link #callTimeout(Duration)}), and follows no redirect whatever
+     * the shared client says (the token would go along). Its owner closes it;
+     * {@link CsbsClient#close()} leaves it open.
      *
-     * @param okHttpClient the client to share; by default one is built here
+     * @param okHttpClient the client to share, or to take the connection settings from; by
+     *     default one is built here
      * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
@@ -718,35 +630,12 @@ public final class CsbsClient implements AutoCloseable {
     }
 
     /**
-     * How long an attempt may take to connect.
-     *
-     * @param timeout positive; defaults to OkHttp's 10 s (or the shared OkHttpClient's)
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = RetryPolicy.positive("connectTimeout", timeout);
-      return this;
-    }
-
-    /**
-     * How long an attempt may wait for each read of the answer.
-     *
-     * @param timeout positive; defaults to OkHttp's 10 s (or the shared OkHttpClient's)
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = RetryPolicy.positive("readTimeout", timeout);
-      return this;
-    }
-
-    /**
-     * How long the whole call may take, retries and their waits included; when it runs out the
-     * exchange is cancelled and the call fails with {@link CsbsTimeoutException}. For one
-     * asynchronous call, {@code future.orTimeout(...)} or {@code future.cancel(...)} ends it
-     * sooner, and cancels its exchange too.
+     * The deadline of every call ({@link CheckCall#callTimeout(Duration)} sets one per call): how
+     * long the whole call may take, retries and their waits included; when it runs out the
+     * exchange is cancelled and the call fails with {@link CsbsTimeoutException}.
      *
      * @param timeout positive; by default the retry policy's {@link RetryPolicy#maxTotalTime()}
-     *     plus the connect and read timeouts (30 s with the defaults), or the shared
+     *     plus the OkHttpClient's connect and read timeouts (30 s with the defaults), or a shared
      *     OkHttpClient's call timeout if it has one
      * @return this builder
      */
@@ -894,9 +783,9 @@ public final class CsbsClient implements AutoCloseable {
       }
       // Null for the shared default mapper, which the first call makes (Jackson takes a while to start).
       ObjectMapper mapper = objectMapper == null ? null : forTheWire(objectMapper.copy());
-      AttemptInterceptor.TokenSource tokens =
-          tokenSupplier == null ? AttemptInterceptor.constant(token) : AttemptInterceptor.supplied(tokenSupplier);
-      return new CsbsClient(this, url, new Settings(okHttpClient, connectTimeout, readTimeout, callTimeout, retryPolicy,
+      AttemptHeaders.TokenSource tokens =
+          tokenSupplier == null ? AttemptHeaders.constant(token) : AttemptHeaders.supplied(tokenSupplier);
+      return new CsbsClient(this, url, new Settings(okHttpClient, callTimeout, retryPolicy,
           sleeper, maxConcurrentRequests, tokens, userAgent(userAgentSuffix), mapper, attemptListener));
     }
 

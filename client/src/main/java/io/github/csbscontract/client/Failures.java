@@ -47,7 +47,7 @@ final class Failures {
       }
     } catch (IOException unreadable) {
       // Not the service's error body: the status and the snippet still say what happened. (A
-      // body over the bound never gets here: AttemptInterceptor refused it while reading.)
+      // body over the bound never gets here: BoundedBodies refused it while reading.)
     }
     HttpFailure failure = new HttpFailure(context, status, code, msg, requestId, snippet,
         headersOf(response.headers()), state.attempts());
@@ -77,8 +77,8 @@ final class Failures {
   }
 
   /** The exception for an exchange that brought no usable answer. */
-  static CsbsException ofExchange(String context, IOException e, CallState state, OkHttpClient http, boolean closed,
-      String baseUrl) {
+  static CsbsException ofExchange(String context, IOException e, CallState state, OkHttpClient http, long deadlineMillis,
+      boolean closed, String baseUrl) {
     if (e instanceof UnreadableBody unreadable) {
       return new CsbsUnreadableResponseException(context, unreadable.status, unreadable.problem, unreadable.snippet,
           Printable.safeCause(e));
@@ -90,7 +90,7 @@ final class Failures {
       return new CsbsClientClosedException(context + ": cut off, the client was closed", e);
     }
     String attempts = attempts(state);
-    String timeout = timeoutName(e, http);
+    String timeout = timeoutName(e, http, deadlineMillis);
     if (timeout != null) {
       return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
     }
@@ -100,7 +100,7 @@ final class Failures {
   }
 
   /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
-  private static String timeoutName(IOException e, OkHttpClient http) {
+  private static String timeoutName(IOException e, OkHttpClient http, long deadlineMillis) {
     if (e instanceof SocketTimeoutException) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       return message.contains("connect")
@@ -109,7 +109,7 @@ final class Failures {
     }
     // OkHttp's word for the call timeout: an InterruptedIOException named "timeout".
     if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-      return "call timeout (" + millis(http.callTimeoutMillis()) + ")";
+      return "call timeout (" + millis(deadlineMillis) + ")";
     }
     return null;
   }

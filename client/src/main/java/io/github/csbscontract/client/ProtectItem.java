@@ -4,11 +4,10 @@ import io.github.csbscontract.client.model.ProtectableParam;
 import java.util.Objects;
 
 /**
- * One {@code check_protectable} item: a server that is to be backed up. For an ECS, passing
- * its ID to {@link CsbsClient#checkProtectable(String...)} is enough; this type names other types.
+ * One {@code check_protectable} item: a server that is to be backed up.
  *
  * <pre>
- * csbs.checkProtectable(ProtectItem.bms("5aa119a8-d25b-45a7-8d1b-88e127885635"));
+ * csbs.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635")).execute();
  * </pre>
  *
  * @param resourceId the server
@@ -29,13 +28,13 @@ public record ProtectItem(String resourceId, String resourceType) {
   }
 
   /**
-   * An ECS.
+   * An ECS, the usual server (as {@link RestoreItem.Builder#ontoServer(String)} restores onto one).
    *
    * @param serverId the ECS
    * @return the item
    * @throws NullPointerException if {@code serverId} is null
    */
-  public static ProtectItem ecs(String serverId) {
+  public static ProtectItem server(String serverId) {
     return new ProtectItem(serverId, RestoreItem.ECS);
   }
 

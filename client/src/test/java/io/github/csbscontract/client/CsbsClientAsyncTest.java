@@ -20,7 +20,7 @@ class CsbsClientAsyncTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkRestorableAsync(List.of(seedItem())).get(5, TimeUnit.SECONDS))
+      assertThat(client.checkRestorable(List.of(seedItem())).enqueue().get(5, TimeUnit.SECONDS))
           .extracting(CheckResult::passed).containsExactly(true);
     }
   }
@@ -30,10 +30,10 @@ class CsbsClientAsyncTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkProtectableAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")
+      assertThat(client.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"), ProtectItem.server("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")).enqueue()
           .get(5, TimeUnit.SECONDS)).hasSize(2);
-      assertThat(client.checkProtectableItemsAsync(List.of(ProtectItem.ecs("5aa119a8-d25b-45a7-8d1b-88e127885635"),
-          ProtectItem.ecs("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"))).get(5, TimeUnit.SECONDS)).hasSize(2);
+      assertThat(client.checkProtectable(List.of(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"),
+          ProtectItem.server("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"))).enqueue().get(5, TimeUnit.SECONDS)).hasSize(2);
     }
   }
 
@@ -42,7 +42,7 @@ class CsbsClientAsyncTest {
     wireMock.server.stubFor(action().willReturn(error(404, "APIG.0101", "The API does not exist or has not been published in the environment.")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      CompletableFuture<List<CheckResult>> future = client.checkRestorableAsync(List.of(seedItem()));
+      CompletableFuture<List<CheckResult>> future = client.checkRestorable(List.of(seedItem())).enqueue();
       assertThat(future).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
           .havingCause().isInstanceOf(CsbsNotFoundException.class);
     }
@@ -52,8 +52,8 @@ class CsbsClientAsyncTest {
   void aTimeoutCompletesExceptionallyWithTheSameType() {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(1500)));
 
-    try (CsbsClient client = client(wireMock).readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThat(client.checkRestorableAsync(List.of(seedItem()))).failsWithin(Duration.ofSeconds(5))
+    try (CsbsClient client = client(wireMock).okHttpClient(readTimeout(Duration.ofMillis(200))).retryPolicy(RetryPolicy.none()).build()) {
+      assertThat(client.checkRestorable(List.of(seedItem())).enqueue()).failsWithin(Duration.ofSeconds(5))
           .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause().isInstanceOf(CsbsTimeoutException.class);
     }
   }
@@ -64,7 +64,7 @@ class CsbsClientAsyncTest {
       RestoreItem shortId = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e950497")
           .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
           .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
-      assertThat(client.checkRestorableAsync(List.of(shortId))).failsWithin(Duration.ofSeconds(1))
+      assertThat(client.checkRestorable(List.of(shortId)).enqueue()).failsWithin(Duration.ofSeconds(1))
           .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause().isInstanceOf(CsbsValidationException.class);
     }
     assertThat(wireMock.served()).isEmpty();

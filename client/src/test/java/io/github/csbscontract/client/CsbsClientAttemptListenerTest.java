@@ -38,7 +38,7 @@ class CsbsClientAttemptListenerTest {
         .willReturn(json(200, body("seed-restorable-response.json"))));
 
     try (CsbsClient client = listened().retryPolicy(RetryPolicy.builder().maxAttempts(3).build()).build()) {
-      client.checkRestorable(seedItem());
+      client.checkRestorable(seedItem()).execute();
     }
 
     assertThat(attempts).extracting(AttemptListener.Attempt::number, AttemptListener.Attempt::status,
@@ -62,7 +62,7 @@ class CsbsClientAttemptListenerTest {
     try (CsbsClient client = client(wireMock).attemptListener(attempt -> {
       throw new IllegalStateException("metrics backend down");
     }).build()) {
-      assertThat(client.checkRestorable(seedItem())).hasSize(1);
+      assertThat(client.checkRestorable(seedItem()).execute()).hasSize(1);
     }
   }
 
@@ -73,7 +73,7 @@ class CsbsClientAttemptListenerTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(error(status, "CSBS.9999", "x")));
 
     try (CsbsClient client = listened().retryPolicy(RetryPolicy.none()).build()) {
-      CsbsHttpException e = catchThrowableOfType(CsbsHttpException.class, () -> client.checkRestorable(seedItem()));
+      CsbsHttpException e = catchThrowableOfType(CsbsHttpException.class, () -> client.checkRestorable(seedItem()).execute());
       assertThat(e.isRetryable()).isEqualTo(retryable);
     }
   }
@@ -83,9 +83,9 @@ class CsbsClientAttemptListenerTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     try (CsbsClient client = listened().retryPolicy(RetryPolicy.none()).build()) {
-      assertThat(catchThrowableOfType(CsbsTransportException.class, () -> client.checkRestorable(seedItem())).isRetryable())
+      assertThat(catchThrowableOfType(CsbsTransportException.class, () -> client.checkRestorable(seedItem()).execute()).isRetryable())
           .isTrue();
-      assertThat(catchThrowableOfType(CsbsValidationException.class, () -> client.checkProtectable("not-a-uuid")).isRetryable())
+      assertThat(catchThrowableOfType(CsbsValidationException.class, () -> client.checkProtectable(ProtectItem.server("not-a-uuid")).execute()).isRetryable())
           .isFalse();
     }
     assertThat(attempts).singleElement().satisfies(a -> {

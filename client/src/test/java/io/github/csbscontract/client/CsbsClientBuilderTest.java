@@ -24,7 +24,7 @@ class CsbsClientBuilderTest {
     assertThatThrownBy(() -> complete().token(null).build()).hasMessage("token or tokenSupplier is required");
     assertThatThrownBy(() -> complete().tokenSupplier(() -> "x").build()).hasMessage("set token or tokenSupplier, not both");
     assertThatThrownBy(() -> complete().token(" ").build()).hasMessage("token is blank");
-    assertThatThrownBy(() -> complete().readTimeout(Duration.ZERO)).hasMessage("readTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> complete().callTimeout(Duration.ZERO)).hasMessage("callTimeout must be positive, was PT0S");
     assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessage("maxAttempts must be 1 to 20, was 0");
   }
 
@@ -35,7 +35,7 @@ class CsbsClientBuilderTest {
     client.close();
     assertThat(http.dispatcher().executorService().isShutdown()).isTrue();
     assertThat(http.connectionPool().connectionCount()).isZero();
-    assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsClientClosedException.class)
+    assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsClientClosedException.class)
         .hasMessage("check_restorable in project " + PROJECT + ": the client is closed");
   }
 

@@ -33,9 +33,9 @@ class CsbsClientCloseTest {
           .maxConcurrentRequests(4).build();
       List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        calls.add(client.checkRestorableAsync(List.of(seedItem())));
+        calls.add(client.checkRestorable(List.of(seedItem())).enqueue());
       }
-      CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
+      CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
       assertThat(received.await(10, TimeUnit.SECONDS)).as("4 asynchronous calls and the synchronous one in flight").isTrue();
 
       long closing = System.nanoTime();
@@ -65,8 +65,8 @@ class CsbsClientCloseTest {
             waiting.countDown();
           }
         }).build();
-    CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem())));
-    CompletableFuture<List<CheckResult>> async = client.checkRestorableAsync(List.of(seedItem()));
+    CompletableFuture<Throwable> sync = CompletableFuture.supplyAsync(() -> catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
+    CompletableFuture<List<CheckResult>> async = client.checkRestorable(List.of(seedItem())).enqueue();
     assertThat(waiting.await(10, TimeUnit.SECONDS)).as("both calls waiting to retry").isTrue();
 
     long closing = System.nanoTime();
@@ -84,8 +84,8 @@ class CsbsClientCloseTest {
     client.close();
     client.close();
 
-    assertClosed(catchThrowable(() -> client.checkRestorable(seedItem())));
-    assertClosed(catchThrowable(() -> client.checkProtectableAsync("5aa119a8-d25b-45a7-8d1b-88e127885635").get(1, TimeUnit.SECONDS)).getCause());
+    assertClosed(catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
+    assertClosed(catchThrowable(() -> client.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635")).enqueue().get(1, TimeUnit.SECONDS)).getCause());
     assertThat(wireMock.served()).isEmpty();
   }
 

@@ -37,7 +37,7 @@ class CsbsClientConcurrencyTest {
       long started = System.nanoTime();
       List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
       for (int i = 0; i < SLOW_CALLS; i++) {
-        calls.add(client.checkRestorableAsync(List.of(seedItem())));
+        calls.add(client.checkRestorable(List.of(seedItem())).enqueue());
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
 
@@ -55,8 +55,8 @@ class CsbsClientConcurrencyTest {
     try (CsbsClient client = client(wireMock).callTimeout(Duration.ofSeconds(3)).build()) {
       List<CompletableFuture<Integer>> nested = new ArrayList<>();
       for (int i = 0; i < outer; i++) {
-        nested.add(client.checkRestorableAsync(List.of(seedItem()))
-            .thenApply(first -> first.size() + client.checkRestorableAsync(List.of(seedItem())).join().size()));
+        nested.add(client.checkRestorable(List.of(seedItem())).enqueue()
+            .thenApply(first -> first.size() + client.checkRestorable(List.of(seedItem())).enqueue().join().size()));
       }
 
       assertThat(CompletableFuture.allOf(nested.toArray(CompletableFuture[]::new)))
@@ -74,8 +74,8 @@ class CsbsClientConcurrencyTest {
     try (CsbsClient client = client(wireMock).build()) {
       List<CompletableFuture<Integer>> nested = new ArrayList<>();
       for (int i = 0; i < outer; i++) {
-        nested.add(client.checkRestorableAsync(List.of(seedItem()))
-            .thenApply(first -> first.size() + client.checkRestorable(seedItem()).size()));
+        nested.add(client.checkRestorable(List.of(seedItem())).enqueue()
+            .thenApply(first -> first.size() + client.checkRestorable(seedItem()).execute().size()));
       }
 
       assertThat(CompletableFuture.allOf(nested.toArray(CompletableFuture[]::new)))
@@ -92,7 +92,7 @@ class CsbsClientConcurrencyTest {
     try (CsbsClient client = client(wireMock).build()) {
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        calls.add(client.checkRestorableAsync(List.of(seedItem()))
+        calls.add(client.checkRestorable(List.of(seedItem())).enqueue()
             .thenRun(() -> threads.add(Thread.currentThread().getName())));
       }
       assertThat(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(10));
@@ -105,7 +105,7 @@ class CsbsClientConcurrencyTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(200)));
     ExecutorService mine = Executors.newSingleThreadExecutor(task -> new Thread(task, "application-callbacks"));
     try (CsbsClient client = client(wireMock).completionExecutor(mine).build()) {
-      CompletableFuture<String> thread = client.checkRestorableAsync(List.of(seedItem()))
+      CompletableFuture<String> thread = client.checkRestorable(List.of(seedItem())).enqueue()
           .thenApply(results -> Thread.currentThread().getName());
       assertThat(thread).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("application-callbacks");
     } finally {
@@ -131,8 +131,8 @@ class CsbsClientConcurrencyTest {
     try (CsbsClient client = client(wireMock).maxConcurrentRequests(1).build()) {
       List<CompletableFuture<Integer>> nested = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        nested.add(client.checkRestorableAsync(List.of(seedItem()))
-            .thenApply(first -> client.checkRestorableAsync(List.of(seedItem())).join().size()));
+        nested.add(client.checkRestorable(List.of(seedItem())).enqueue()
+            .thenApply(first -> client.checkRestorable(List.of(seedItem())).enqueue().join().size()));
       }
       assertThat(CompletableFuture.allOf(nested.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(20));
     }
@@ -147,7 +147,7 @@ class CsbsClientConcurrencyTest {
     RestoreItem shortId = RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e950497")
         .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
-    assertThat(client.checkRestorableAsync(List.of(shortId))).failsWithin(Duration.ofSeconds(30));
+    assertThat(client.checkRestorable(List.of(shortId)).enqueue()).failsWithin(Duration.ofSeconds(30));
     assertThat(client.httpClient()).isNotNull();
   }
 

@@ -34,7 +34,7 @@ class CsbsClientErrorTest {
         "{\"error_code\":\"" + code + "\",\"error_msg\":\"" + msg + "\",\"request_id\":\"abc123\"}")));
 
     try (CsbsClient client = client(wireMock).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsHttpException.class, e -> {
             assertThat(e.getClass().getSimpleName()).isEqualTo(type);
             assertThat(e.headers().get("content-type")).containsExactly("application/json");
@@ -53,7 +53,7 @@ class CsbsClientErrorTest {
         .withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsServerException.class, e -> {
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.errorCode()).isEmpty();
@@ -73,7 +73,7 @@ class CsbsClientErrorTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", type).withBody(body)));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> {
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.getMessage()).contains(problem);
@@ -87,7 +87,7 @@ class CsbsClientErrorTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsUnreadableResponseException.class).hasMessageContaining("empty body");
     }
   }
@@ -97,7 +97,7 @@ class CsbsClientErrorTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(json(202, "{\"job_id\":\"1\"}")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> assertThat(e.status()).isEqualTo(202));
     }
   }
@@ -108,7 +108,7 @@ class CsbsClientErrorTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(aResponse().withFault(fault)));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsTransportException.class)
           .isNotInstanceOf(CsbsTimeoutException.class);
     }
@@ -119,7 +119,7 @@ class CsbsClientErrorTest {
   void nobodyListeningIsATransportFailure() {
     try (CsbsClient client = CsbsClient.builder().baseUrl("http://127.0.0.1:1").projectId(PROJECT).token(TOKEN)
         .retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsTransportException.class);
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsTransportException.class);
     }
   }
 }

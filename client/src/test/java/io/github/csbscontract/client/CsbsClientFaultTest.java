@@ -27,7 +27,7 @@ class CsbsClientFaultTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(json(200, huge)));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> {
             assertThat(e.getMessage()).contains("body larger than 4194304 bytes");
             assertThat(e.bodySnippet()).hasSizeLessThanOrEqualTo(203);
@@ -42,8 +42,8 @@ class CsbsClientFaultTest {
         .withChunkedDribbleDelay(200, 20_000)));
 
     long started = System.nanoTime();
-    try (CsbsClient client = client(wireMock).readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(1)).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsTimeoutException.class);
+    try (CsbsClient client = client(wireMock).okHttpClient(readTimeout(Duration.ofSeconds(5))).callTimeout(Duration.ofSeconds(1)).build()) {
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsTimeoutException.class);
     }
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
@@ -58,7 +58,7 @@ class CsbsClientFaultTest {
     OkHttpClient http = httpOf(client);
     List<CompletableFuture<List<CheckResult>>> futures = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
-      futures.add(client.checkRestorableAsync(List.of(seedItem())));
+      futures.add(client.checkRestorable(List.of(seedItem())).enqueue());
     }
     for (CompletableFuture<List<CheckResult>> future : futures) {
       assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
@@ -79,7 +79,7 @@ class CsbsClientFaultTest {
         .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.RANDOM_DATA_THEN_CLOSE)));
 
     try (CsbsClient client = client(wireMock).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsTransportException.class);
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsTransportException.class);
     }
   }
 

@@ -20,7 +20,7 @@ class CsbsClientMessageTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(1500)));
 
     try (CsbsClient client = client(wireMock).callTimeout(Duration.ofMillis(300)).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsTimeoutException.class)
           .hasMessageContaining("check_restorable")
           .hasMessageContaining("call timeout (300 ms)")
@@ -32,8 +32,8 @@ class CsbsClientMessageTest {
   void theReadTimeoutIsNamedWithItsValueAndTheAttempts() {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json")).withFixedDelay(1500)));
 
-    try (CsbsClient client = client(wireMock).readTimeout(Duration.ofMillis(200)).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+    try (CsbsClient client = client(wireMock).okHttpClient(readTimeout(Duration.ofMillis(200))).build()) {
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsTimeoutException.class)
           .hasMessageContaining("read timeout (200 ms)")
           .hasMessageContaining("3 attempts");
@@ -45,7 +45,7 @@ class CsbsClientMessageTest {
     wireMock.server.stubFor(action().willReturn(error(404, "APIG.0101", "The API does not exist or has not been published in the environment.")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkProtectable("5aa119a8-d25b-45a7-8d1b-88e127885635"))
+      assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635")).execute())
           .isInstanceOf(CsbsNotFoundException.class)
           .hasMessageContaining("check_protectable")
           .hasMessageContaining(PROJECT)
@@ -60,7 +60,7 @@ class CsbsClientMessageTest {
         .withHeader("Content-Type", "application/json").withBody("{\"protectable\": []}")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> {
             assertThat(e.getMessage()).contains("no results for 1 items");
             assertThat(e.bodySnippet()).isEqualTo("{\"protectable\": []}");
@@ -72,7 +72,7 @@ class CsbsClientMessageTest {
   void aTransportFailureNamesTheOperationTheProjectAndTheAttempts() {
     try (CsbsClient client = CsbsClient.builder().baseUrl("http://127.0.0.1:1").projectId(PROJECT).token(TOKEN)
         .sleeper((millis, canceled) -> { }).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsTransportException.class)
           .hasMessageContaining("check_restorable")
           .hasMessageContaining(PROJECT)

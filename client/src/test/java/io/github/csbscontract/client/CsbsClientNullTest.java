@@ -21,10 +21,10 @@ class CsbsClientNullTest {
   @Test
   void aNullItemIsNamedByIndexAndNotSent() {
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(Arrays.asList(seedItem(), null)))
+      assertThatThrownBy(() -> client.checkRestorable(Arrays.asList(seedItem(), null)).execute())
           .isInstanceOfSatisfying(CsbsValidationException.class,
               e -> assertThat(e.violations()).containsExactly("check_restorable[1]: must not be null"));
-      assertThatThrownBy(() -> client.checkProtectable("5aa119a8-d25b-45a7-8d1b-88e127885635", null))
+      assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"), null).execute())
           .isInstanceOfSatisfying(CsbsValidationException.class,
               e -> assertThat(e.violations()).containsExactly("check_protectable[1]: must not be null"));
     }
@@ -34,7 +34,7 @@ class CsbsClientNullTest {
   @Test
   void withValidationOffANullItemIsStillNotSent() {
     try (CsbsClient client = client(wireMock).validateRequests(false).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(Arrays.asList(null, seedItem())))
+      assertThatThrownBy(() -> client.checkRestorable(Arrays.asList(null, seedItem())).execute())
           .isInstanceOfSatisfying(CsbsValidationException.class,
               e -> assertThat(e.violations()).containsExactly("check_restorable[0]: must not be null"));
     }
@@ -44,8 +44,8 @@ class CsbsClientNullTest {
   @Test
   void theAsyncFormsReturnAFailedFutureForANullListOrItem() {
     try (CsbsClient client = client(wireMock).build()) {
-      CompletableFuture<List<CheckResult>> nullList = client.checkRestorableAsync((List) null);
-      CompletableFuture<List<CheckResult>> nullItem = client.checkRestorableAsync(Arrays.asList(seedItem(), null));
+      CompletableFuture<List<CheckResult>> nullList = client.checkRestorable((List) null).enqueue();
+      CompletableFuture<List<CheckResult>> nullItem = client.checkRestorable(Arrays.asList(seedItem(), null)).enqueue();
 
       assertThat(nullList).failsWithin(Duration.ofSeconds(1)).withThrowableOfType(ExecutionException.class)
           .havingCause().isInstanceOf(CsbsValidationException.class).withMessageContaining("check_restorable: must not be null");

@@ -48,7 +48,7 @@ class CsbsClientRetryTest {
         .willReturn(error(status, "APIG.0201", "backend unavailable")));
 
     try (CsbsClient client = recordingClient().retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsServerException.class, e -> assertThat(e.status()).isEqualTo(status));
     }
     assertThat(wireMock.served()).hasSize(4);
@@ -60,7 +60,7 @@ class CsbsClientRetryTest {
     wireMock.server.stubFor(action().willReturn(error(status, "CSBS.9999", "no retry for this")));
 
     try (CsbsClient client = recordingClient().build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsHttpException.class);
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsHttpException.class);
     }
     assertThat(wireMock.served()).hasSize(1);
     assertThat(delays).isEmpty();
@@ -73,7 +73,7 @@ class CsbsClientRetryTest {
         .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(400)).maxTotalTime(Duration.ofMinutes(1)).build();
 
     try (CsbsClient client = recordingClient().retryPolicy(policy).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsServerException.class);
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsServerException.class);
     }
     assertThat(delays).hasSize(5);
     long[][] bounds = {{50, 100}, {100, 200}, {200, 400}, {200, 400}, {200, 400}};
@@ -88,7 +88,7 @@ class CsbsClientRetryTest {
         json(200, body("seed-restorable-response.json")));
 
     try (CsbsClient client = recordingClient().build()) {
-      client.checkRestorable(seedItem());
+      client.checkRestorable(seedItem()).execute();
     }
     assertThat(delays).containsExactly(3000L);
   }
@@ -101,8 +101,8 @@ class CsbsClientRetryTest {
 
     try (CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT)
         .tokenSupplier(() -> "token-" + calls.incrementAndGet()).sleeper((millis, canceled) -> delays.add(millis)).build()) {
-      client.checkRestorable(seedItem());
-      client.checkRestorable(seedItem());
+      client.checkRestorable(seedItem()).execute();
+      client.checkRestorable(seedItem()).execute();
     }
     assertThat(calls).hasValue(3);
     assertThat(wireMock.served()).extracting(e -> e.getRequest().getHeader("X-Auth-Token"))

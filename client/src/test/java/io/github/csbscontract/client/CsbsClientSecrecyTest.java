@@ -65,14 +65,14 @@ class CsbsClientSecrecyTest {
     Throwable failure;
     String described;
     try (CsbsClient client = builder.build()) {
-      failure = catchThrowable(() -> client.checkRestorable(seedItem()));
+      failure = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
       described = client + " " + builder;
     }
     wireMock.server.resetAll();
     wireMock.server.stubFor(action().willReturn(error(401, "APIG.0301", "Incorrect IAM authentication information: decrypt token fail")));
     Throwable unauthorized;
     try (CsbsClient client = client(wireMock).build()) {
-      unauthorized = catchThrowable(() -> client.checkRestorable(seedItem()));
+      unauthorized = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
     }
 
     assertThat(logLines).as("the retries were logged").anyMatch(line -> line.contains("retrying POST"));

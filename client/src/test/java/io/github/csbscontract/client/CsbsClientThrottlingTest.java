@@ -33,7 +33,7 @@ class CsbsClientThrottlingTest {
         .withHeader("Retry-After", "1").withHeader("X-Trace", "a").withHeader("X-Trace", "b")));
 
     try (CsbsClient client = recordingClient().build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsThrottledException.class, e -> {
             assertThat(e.status()).isEqualTo(429);
             assertThat(e.errorCode()).isEqualTo("APIG.0308");
@@ -54,7 +54,7 @@ class CsbsClientThrottlingTest {
     wireMock.server.stubFor(action().willReturn(error(429, "APIG.0308", THROTTLED).withHeader("Retry-After", inAMinute)));
 
     try (CsbsClient client = recordingClient().build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsThrottledException.class,
               e -> assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60))));
     }
@@ -66,7 +66,7 @@ class CsbsClientThrottlingTest {
     wireMock.server.stubFor(action().willReturn(error(429, "APIG.0308", THROTTLED)));
 
     try (CsbsClient client = recordingClient().build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsThrottledException.class, e -> assertThat(e.retryAfter()).isEmpty());
     }
     assertThat(delays).hasSize(2);
@@ -77,7 +77,7 @@ class CsbsClientThrottlingTest {
     wireMock.server.stubFor(action().willReturn(error(400, "CSBS.9001", "provider invalid")));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsBadRequestException.class, e -> {
             assertThat(e.headers()).containsKey("Content-Type");
             assertThatThrownBy(() -> e.headers().put("x", List.of())).isInstanceOf(UnsupportedOperationException.class);

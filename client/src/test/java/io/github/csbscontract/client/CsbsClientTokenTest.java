@@ -30,7 +30,7 @@ class CsbsClientTokenTest {
     Throwable failure = catchThrowable(() -> {
       try (CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT)
           .token(SECRET + stray).build()) {
-        client.checkRestorable(seedItem());
+        client.checkRestorable(seedItem()).execute();
       }
     });
 
@@ -62,7 +62,7 @@ class CsbsClientTokenTest {
   void aUserAgentSuffixThatNoHeaderCanCarryIsRefusedByTheBuilder(String suffix) {
     Throwable failure = catchThrowable(() -> {
       try (CsbsClient client = client(wireMock).userAgentSuffix(suffix).build()) {
-        client.checkRestorable(seedItem());
+        client.checkRestorable(seedItem()).execute();
       }
     });
 
@@ -77,8 +77,8 @@ class CsbsClientTokenTest {
     try (StandardError stderr = new StandardError()) {
       try (CsbsClient client = CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT)
           .tokenSupplier(tokens).build()) {
-        sync = catchThrowable(() -> client.checkRestorable(seedItem()));
-        async = catchThrowable(() -> client.checkRestorableAsync(List.of(seedItem())).get());
+        sync = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
+        async = catchThrowable(() -> client.checkRestorable(List.of(seedItem())).enqueue().get());
       }
       printed = stderr.text();
     }

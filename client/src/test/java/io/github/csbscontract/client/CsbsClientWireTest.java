@@ -24,7 +24,7 @@ class CsbsClientWireTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      client.checkRestorable(seedItem());
+      client.checkRestorable(seedItem()).execute();
     }
 
     wireMock.server.verify(1, postRequestedFor(urlEqualTo(PATH))
@@ -39,7 +39,7 @@ class CsbsClientWireTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
 
     try (CsbsClient client = client(wireMock).userAgentSuffix("backup-portal/2.4").build()) {
-      client.checkRestorable(seedItem());
+      client.checkRestorable(seedItem()).execute();
     }
     wireMock.server.verify(postRequestedFor(urlEqualTo(PATH))
         .withHeader("User-Agent", matching("csbs-restore-check-client/\\S+ backup-portal/2\\.4")));
@@ -54,7 +54,7 @@ class CsbsClientWireTest {
         .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     try (CsbsClient client = client(wireMock).objectMapper(strict).build()) {
-      assertThat(client.checkRestorable(seedItem())).hasSize(1);
+      assertThat(client.checkRestorable(seedItem()).execute()).hasSize(1);
     }
     assertThat(strict.isEnabled(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
         .as("the application's mapper is left as it was").isTrue();
@@ -68,7 +68,7 @@ class CsbsClientWireTest {
     wireMock.server.stubFor(action().willReturn(json(200, body("seed-restorable-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkRestorable(seedItem())).containsExactly(
+      assertThat(client.checkRestorable(seedItem()).execute()).containsExactly(
           new CheckResult(true, "", "", "6507cb66-90dc-4a12-a573-c9f3398f899d", "OS::Nova::Server"));
     }
   }
@@ -81,7 +81,7 @@ class CsbsClientWireTest {
         .mapDisk("3c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f", "45baf976-c20a-4894-a7c3-c94b7376bf55").build();
 
     try (CsbsClient client = client(wireMock).build()) {
-      List<CheckResult> results = client.checkRestorable(List.of(seedItem(), failing));
+      List<CheckResult> results = client.checkRestorable(List.of(seedItem(), failing)).execute();
 
       assertThat(results).extracting(CheckResult::passed).containsExactly(true, false);
       assertThat(results.get(1).errorCode()).isEqualTo("CSBS.4000");
@@ -96,7 +96,7 @@ class CsbsClientWireTest {
 
     try (CsbsClient client = client(wireMock).build()) {
       List<CheckResult> results = client.checkProtectable(
-          "5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+          ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"), ProtectItem.server("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")).execute();
 
       assertThat(results.get(0)).isEqualTo(new CheckResult(true, "", "", "5aa119a8-d25b-45a7-8d1b-88e127885635", "OS::Nova::Server"));
       assertThat(results.get(1).errorCode()).isEqualTo("CSBS.6007");
@@ -110,7 +110,7 @@ class CsbsClientWireTest {
 
     try (CsbsClient client = client(wireMock).build()) {
       assertThat(client.checkProtectable(ProtectItem.bms("5aa119a8-d25b-45a7-8d1b-88e127885635"),
-          new ProtectItem("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "OS::Nova::Server"))).hasSize(2);
+          new ProtectItem("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "OS::Nova::Server")).execute()).hasSize(2);
     }
     wireMock.server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson(
         "{\"check_protectable\":[{\"resource_id\":\"5aa119a8-d25b-45a7-8d1b-88e127885635\",\"resource_type\":\"OS::Ironic::BareMetalServer\"},"
@@ -123,7 +123,7 @@ class CsbsClientWireTest {
     wireMock.server.stubFor(action().withMetadata(offSpec()).willReturn(json(200, body("newer-service-response.json"))));
 
     try (CsbsClient client = client(wireMock).build()) {
-      assertThat(client.checkRestorable(seedItem()).get(0).resourceType()).isEqualTo("OS::Nova::FutureServer");
+      assertThat(client.checkRestorable(seedItem()).execute().get(0).resourceType()).isEqualTo("OS::Nova::FutureServer");
     }
   }
 
@@ -136,7 +136,7 @@ class CsbsClientWireTest {
     try (CsbsClient client = client(wireMock).build()) {
       // A disk ID is a UUID (documented): 36 characters. The lower-case pattern is the contract's
       // choice, which the client leaves to the service (ContractChoicesTest).
-      assertThatThrownBy(() -> client.checkRestorable(item))
+      assertThatThrownBy(() -> client.checkRestorable(item).execute())
           .isInstanceOfSatisfying(CsbsValidationException.class, e -> assertThat(e.violations()).containsExactly(
               "check_restorable[0].target.volumes[0].volume_id: size must be between 36 and 36"));
     }
@@ -152,7 +152,7 @@ class CsbsClientWireTest {
         .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "disk-1").build();
 
     try (CsbsClient client = client(wireMock).validateRequests(false).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(item)).isInstanceOf(CsbsBadRequestException.class);
+      assertThatThrownBy(() -> client.checkRestorable(item).execute()).isInstanceOf(CsbsBadRequestException.class);
     }
     assertThat(wireMock.served()).hasSize(1);
   }

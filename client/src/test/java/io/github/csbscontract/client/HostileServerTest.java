@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +49,7 @@ class HostileServerTest {
       exchange.write("HTTP/1.1 " + status + " No\r\nContent-Type: application/json\r\nContent-Length: " + HUGE + "\r\n\r\n");
       writeFor(exchange, HUGE);
     }); CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.getMessage()).contains("body larger than 65536 bytes");
@@ -62,7 +63,7 @@ class HostileServerTest {
       exchange.write("HTTP/1.1 401 No\r\nContent-Type: application/json\r\nContent-Length: " + HUGE + "\r\n\r\n");
       writeFor(exchange, HUGE);
     }); CsbsClient client = client(server).build()) {
-      CompletableFuture<List<CheckResult>> future = client.checkRestorableAsync(seedItem());
+      CompletableFuture<List<CheckResult>> future = client.checkRestorable(seedItem()).enqueue();
       assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CsbsUnreadableResponseException.class);
     }
@@ -76,7 +77,7 @@ class HostileServerTest {
           + bomb.length + "\r\n\r\n");
       exchange.write(bomb);
     }); CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
   }
@@ -90,7 +91,7 @@ class HostileServerTest {
         exchange.write(chunk);
       }
     }); CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
   }
@@ -104,7 +105,7 @@ class HostileServerTest {
         HostileServer server = new HostileServer(exchange -> exchange.write("HTTP/1.1 " + status + " Moved\r\nLocation: http://localhost:"
             + elsewhere.port() + PATH + "\r\nContent-Length: 0\r\n\r\n"));
         CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsHttpException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.getMessage()).contains("redirect", "http://localhost:" + elsewhere.port() + PATH);
@@ -122,10 +123,10 @@ class HostileServerTest {
     // A byte every 50 ms: no read waits long enough for the read timeout.
     try (HostileServer server = new HostileServer(exchange -> trickleForever(exchange));
         CsbsClient client = client(server)
-            .connectTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(500))
+            .okHttpClient(new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(500)).build())
             .retryPolicy(RetryPolicy.builder().maxAttempts(2).maxTotalTime(Duration.ofMillis(300)).build())
             .build()) {
-      Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowable(() -> client.checkRestorable(seedItem())));
+      Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
       // The default: the policy's total time and one more attempt's connect and read timeouts.
       assertThat(thrown).isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (1 s)");
     }
@@ -134,7 +135,35 @@ class HostileServerTest {
   @Test
   void theDefaultDeadlineIsThirtySeconds() {
     try (CsbsClient client = CsbsClient.builder().baseUrl("http://127.0.0.1:9").projectId(PROJECT).token(TOKEN).build()) {
-      assertThat(client.httpClient().callTimeoutMillis()).isEqualTo(30_000);
+      assertThat(client.defaultCallTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aSynchronousCallWithATimeoutOfItsOwnIsCutOffByIt() throws Exception {
+    try (HostileServer server = new HostileServer(exchange -> trickleForever(exchange));
+        CsbsClient client = client(server).build()) {
+      Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> catchThrowable(() -> client.checkRestorable(seedItem()).callTimeout(Duration.ofMillis(300)).execute()));
+      assertThat(thrown).isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (300 ms)");
+    }
+  }
+
+  @Test
+  void anAsynchronousCallWithATimeoutOfItsOwnIsCutOffByItAndFreesItsSlot() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    try (HostileServer server = new HostileServer(exchange -> {
+      if (requests.incrementAndGet() == 1) {
+        trickleForever(exchange);
+      }
+      answer(exchange, 200, GOOD);
+    }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
+      CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).callTimeout(Duration.ofMillis(300)).enqueue();
+      CompletableFuture<List<CheckResult>> next = client.checkRestorable(seedItem()).enqueue();
+      assertThatThrownBy(() -> slow.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CsbsTimeoutException.class)
+          .hasMessageContaining("call timeout (300 ms)");
+      // The only slot was the slow call's: the next one waited for it, and now gets it.
+      assertThat(next.get(20, TimeUnit.SECONDS)).hasSize(1);
     }
   }
 
@@ -149,13 +178,13 @@ class HostileServerTest {
       }
       answer(exchange, 200, GOOD);
     }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
-      CompletableFuture<List<CheckResult>> slow = client.checkRestorableAsync(seedItem());
+      CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).enqueue();
       assertThat(trickling.await(20, TimeUnit.SECONDS)).isTrue();
       slow.orTimeout(300, TimeUnit.MILLISECONDS);
       assertThatThrownBy(() -> slow.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
 
       // The only slot is free again: the next call does not wait for the trickling one.
-      assertThat(client.checkRestorableAsync(seedItem()).get(20, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS)).hasSize(1);
     }
   }
 
@@ -170,8 +199,8 @@ class HostileServerTest {
       }
       answer(exchange, 200, GOOD);
     }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
-      CompletableFuture<List<CheckResult>> slow = client.checkRestorableAsync(seedItem());
-      CompletableFuture<List<CheckResult>> next = client.checkRestorableAsync(seedItem());
+      CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).enqueue();
+      CompletableFuture<List<CheckResult>> next = client.checkRestorable(seedItem()).enqueue();
       assertThat(trickling.await(20, TimeUnit.SECONDS)).isTrue();
       slow.cancel(true);
 
@@ -187,8 +216,8 @@ class HostileServerTest {
   void aShapeTheSpecDoesNotAllowIsUnreadable(String answer) throws Exception {
     try (HostileServer server = new HostileServer(exchange -> answer(exchange, 200, answer));
         CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem())).isInstanceOf(CsbsUnreadableResponseException.class);
-      assertThatThrownBy(() -> client.checkRestorableAsync(seedItem()).get(20, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsUnreadableResponseException.class);
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS))
           .hasCauseInstanceOf(CsbsUnreadableResponseException.class);
     }
   }
@@ -198,7 +227,7 @@ class HostileServerTest {
     String answer = "{\"restorable\":[" + "{},".repeat((4 * 1024 * 1024 - 40) / 3) + "{}]}";
     try (HostileServer server = new HostileServer(exchange -> answer(exchange, 200, answer));
         CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class,
               e -> assertThat(e.getMessage()).contains("more than 1 results for 1 items"));
     }
@@ -215,7 +244,7 @@ class HostileServerTest {
         + "\",\"request_id\":\"" + jsonEscape(requestId) + "\"}";
     try (HostileServer server = new HostileServer(exchange -> answer(exchange, 401, json));
         CsbsClient client = client(server).build()) {
-      Throwable thrown = catchThrowable(() -> client.checkRestorable(seedItem()));
+      Throwable thrown = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
 
       assertThat(thrown).isInstanceOfSatisfying(CsbsAuthenticationException.class, e -> {
         assertThat(e.errorCode()).isEqualTo(code);
@@ -232,7 +261,7 @@ class HostileServerTest {
     try (HostileServer server = new HostileServer(exchange -> exchange.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
         + "Content-Length: 27\r\n\r\n<h1>\u001b]0;pwned\u0007\u009b31m</h1>\u202e!!").getBytes(StandardCharsets.UTF_8)));
         CsbsClient client = client(server).build()) {
-      Throwable thrown = catchThrowable(() -> client.checkRestorable(seedItem()));
+      Throwable thrown = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
 
       assertThat(thrown).isInstanceOf(CsbsUnreadableResponseException.class);
       assertPrintable(thrown);
@@ -246,8 +275,8 @@ class HostileServerTest {
             + "Content-Length: 0\r\n\r\n"));
         CsbsClient first = client(garbled).build();
         CsbsClient second = client(redirect).build()) {
-      Throwable broken = catchThrowable(() -> first.checkRestorable(seedItem()));
-      Throwable moved = catchThrowable(() -> second.checkRestorable(seedItem()));
+      Throwable broken = catchThrowable(() -> first.checkRestorable(seedItem()).execute());
+      Throwable moved = catchThrowable(() -> second.checkRestorable(seedItem()).execute());
 
       assertThat(broken).isInstanceOf(CsbsTransportException.class);
       assertPrintable(broken);
@@ -269,10 +298,10 @@ class HostileServerTest {
         answer(exchange, 200, GOOD);
       }
     }); CsbsClient client = client(server).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(seedItem()))
+      assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOf(CsbsTransportException.class).hasMessageContaining("101");
 
-      List<CheckResult> next = client.checkRestorable(seedItem());
+      List<CheckResult> next = client.checkRestorable(seedItem()).execute();
 
       assertThat(next).extracting(CheckResult::resourceId).containsExactly("6507cb66-90dc-4a12-a573-c9f3398f899d");
       assertThat(server.connections()).isEqualTo(2);

@@ -58,12 +58,13 @@ class PublicApiTest {
 
   /**
    * The public types, named: a new one is a decision, made here. AttemptListener and its Attempt
-   * came with issue 21 (metrics and logs per attempt), as did isRetryable() on CsbsException.
+   * came with issue 21 (metrics and logs per attempt), as did isRetryable() on CsbsException;
+   * CheckCall with issue 25 (one call object for both ways of running a check).
    */
   @Test
   void thePublicTypesAreTheseAndNoMore() throws Exception {
     assertThat(publicFacadeTypes()).extracting(type -> type.getName().substring(PACKAGE.length() + 1))
-        .containsExactlyInAnyOrder("CsbsClient", "CsbsClient$Builder", "RetryPolicy", "RetryPolicy$Builder", "RestoreItem",
+        .containsExactlyInAnyOrder("CsbsClient", "CsbsClient$Builder", "CheckCall", "RetryPolicy", "RetryPolicy$Builder", "RestoreItem",
         "RestoreItem$Builder", "RestoreItem$DiskMapping", "ProtectItem", "CheckResult",
         "AttemptListener", "AttemptListener$Attempt",
         "CsbsException", "CsbsValidationException", "CsbsTokenException", "CsbsHttpException", "CsbsBadRequestException",
@@ -72,18 +73,33 @@ class PublicApiTest {
         "CsbsClientClosedException");
   }
 
+  /**
+   * One method per action and shape of its items (varargs, or a list), each returning a
+   * CheckCall that runs synchronously or asynchronously: not a method per action, shape and mode.
+   * (The other public methods take no arguments: close() and toString().)
+   */
   @Test
-  void everyCheckHasAnAsyncForm() throws Exception {
-    Set<String> sync = new TreeSet<>();
-    Set<String> async = new TreeSet<>();
-    for (Method method : CsbsClient.class.getMethods()) {
-      if (method.getName().startsWith("check")) {
-        String shape = method.getName().replace("Async", "") + List.of(method.getParameterTypes());
-        (method.getName().endsWith("Async") ? async : sync).add(shape);
+  void eachActionIsOneMethodPerShapeOfItsItemsReturningACall() throws Exception {
+    List<String> checks = new ArrayList<>();
+    for (Method method : CsbsClient.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() > 0) {
+        checks.add(method.getName() + " " + method.getGenericReturnType().getTypeName() + " "
+            + method.getGenericParameterTypes()[0].getTypeName().replace(PACKAGE + ".", ""));
       }
     }
-    assertThat(async).isEqualTo(sync);
-    assertThat(CsbsClient.class.getMethod("checkProtectableAsync", String[].class)).isNotNull();
+    assertThat(checks).containsExactlyInAnyOrder(
+        "checkRestorable " + PACKAGE + ".CheckCall RestoreItem[]",
+        "checkRestorable " + PACKAGE + ".CheckCall java.util.List<RestoreItem>",
+        "checkProtectable " + PACKAGE + ".CheckCall ProtectItem[]",
+        "checkProtectable " + PACKAGE + ".CheckCall java.util.List<ProtectItem>");
+    Set<String> callMethods = new TreeSet<>();
+    for (Method method : CheckCall.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(method.getModifiers())) {
+        callMethods.add(method.getName());
+      }
+    }
+    assertThat(callMethods).containsExactly("callTimeout", "enqueue", "execute", "toString");
   }
 
   private static boolean exposed(int modifiers) {

@@ -9,8 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -49,7 +52,8 @@ class ReadmeExampleTest {
             RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
                 .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
                 .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55")
-                .build());
+                .build())
+            .execute();
         for (CheckResult result : results) {
           System.out.println(result.passed() ? "restorable" : result.errorCode() + " " + result.errorMsg());
         }
@@ -97,7 +101,8 @@ class ReadmeExampleTest {
               + attempt.duration().toMillis() + " ms"
               + (attempt.willRetry() ? ", next in " + attempt.delay().toMillis() + " ms" : "")))
           .build()) {
-        csbs.checkProtectable("5aa119a8-d25b-45a7-8d1b-88e127885635", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        csbs.checkProtectable(ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"),
+            ProtectItem.server("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")).execute();
       } catch (CsbsException e) {
         log.warning((e.isRetryable() ? "try again later: " : "will not pass as it is: ") + e.getMessage());
       }
@@ -111,13 +116,41 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void theAsynchronousExampleRuns() throws Exception {
+    wireMock.server.stubFor(action().willReturn(json(200, body("protectable-response.json"))));
+    String endpoint = wireMock.baseUrl();
+    Supplier<String> iamToken = () -> TOKEN;
+    List<String> printed = new CopyOnWriteArrayList<>();
+    Consumer<String> out = printed::add;
+    // README async example start
+    try (CsbsClient csbs = CsbsClient.builder()
+        .baseUrl(endpoint)
+        .projectId("0605767ab000d4c12f3bc0033d9d5d06")
+        .tokenSupplier(iamToken)
+        .build()) {
+      CompletableFuture<List<CheckResult>> pending = csbs.checkProtectable(List.of(
+              ProtectItem.server("5aa119a8-d25b-45a7-8d1b-88e127885635"),
+              ProtectItem.server("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")))
+          .callTimeout(Duration.ofSeconds(5)) // this call's deadline; cancel() ends it sooner
+          .enqueue();
+      pending.thenAccept(results -> results.forEach(result -> out.accept(result.resourceId() + " " + result.passed())))
+          .get();
+    }
+    // README async example end
+    assertThat(printed).containsExactly("5aa119a8-d25b-45a7-8d1b-88e127885635 true",
+        "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a false");
+  }
+
+  @Test
   void theClientPageShowsExactlyTheseExamples() throws Exception {
     String source = Files.readString(SOURCE);
     String page = Files.readString(CLIENT_PAGE);
-    for (String name : List.of("README example", "README listener example")) {
+    for (String name : List.of("README example", "README listener example", "README async example")) {
       String start = "// " + name + " start\n";
-      String example = source.substring(source.indexOf(start) + start.length(), source.indexOf("      // " + name + " end"));
-      String dedented = example.lines().map(line -> line.length() >= 6 ? line.substring(6) : line.strip())
+      String indent = source.substring(source.lastIndexOf('\n', source.indexOf(start)) + 1, source.indexOf(start));
+      String example = source.substring(source.indexOf(start) + start.length(), source.indexOf(indent + "// " + name + " end"));
+      String dedented = example.lines()
+          .map(line -> line.length() >= indent.length() ? line.substring(indent.length()) : line.strip())
           .reduce((a, b) -> a + "\n" + b).orElseThrow();
       assertThat(page).as(name).contains(dedented);
     }

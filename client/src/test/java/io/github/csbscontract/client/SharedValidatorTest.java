@@ -24,13 +24,13 @@ class SharedValidatorTest {
     CsbsClient second = client(wireMock).build();
     assertThat(RequestValidator.created()).as("build() made none").isEqualTo(before);
 
-    first.checkRestorable(seedItem());
+    first.checkRestorable(seedItem()).execute();
     first.close();
-    second.checkRestorable(seedItem());
+    second.checkRestorable(seedItem()).execute();
     second.close();
     for (int i = 0; i < 20; i++) {
       try (CsbsClient another = client(wireMock).build()) {
-        another.checkRestorable(seedItem());
+        another.checkRestorable(seedItem()).execute();
       }
     }
 

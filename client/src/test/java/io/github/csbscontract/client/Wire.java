@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 
 /** The seed's example as the client's tests use it, and stubs named after what they answer. */
 final class Wire {
@@ -32,6 +34,11 @@ final class Wire {
   static CsbsClient.Builder client(SpecCheckedWireMock wireMock) {
     return CsbsClient.builder().baseUrl(wireMock.baseUrl()).projectId(PROJECT).token(TOKEN)
         .sleeper((millis, canceled) -> { });
+  }
+
+  /** An OkHttpClient with this read timeout, for the builder: the connection's settings are OkHttp's. */
+  static OkHttpClient readTimeout(Duration timeout) {
+    return new OkHttpClient.Builder().readTimeout(timeout).build();
   }
 
   static String body(String name) {

@@ -35,7 +35,7 @@ class ClientRetriesOnTheStandInTest {
   void http503IsRetriedThenSucceeds(StandIn csbs, CsbsClient client) {
     csbs.faults().add(Fault.serviceUnavailable().times(2));
 
-    List<CheckResult> results = client.checkRestorable(SEED);
+    List<CheckResult> results = client.checkRestorable(SEED).execute();
 
     assertThat(results).singleElement().extracting(CheckResult::passed).isEqualTo(true);
     assertThat(statuses(csbs)).containsExactly(503, 503, 200);
@@ -46,7 +46,7 @@ class ClientRetriesOnTheStandInTest {
     csbs.faults().add(Fault.serviceUnavailable());
 
     try (CsbsClient client = builder(csbs).retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(SEED))
+      assertThatThrownBy(() -> client.checkRestorable(SEED).execute())
           .isInstanceOfSatisfying(CsbsServerException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.errorCode()).isEqualTo("CSBS.0503");
@@ -60,7 +60,7 @@ class ClientRetriesOnTheStandInTest {
     csbs.faults().add(Fault.serviceUnavailable().withRetryAfter(Duration.ofSeconds(1)).times(1));
 
     long started = System.nanoTime();
-    client.checkRestorable(SEED);
+    client.checkRestorable(SEED).execute();
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(statuses(csbs)).containsExactly(503, 200);
@@ -71,7 +71,7 @@ class ClientRetriesOnTheStandInTest {
     csbs.faults().add(Fault.serviceUnavailable().withRetryAfter(Duration.ofMinutes(2)));
 
     long started = System.nanoTime();
-    assertThatThrownBy(() -> client.checkRestorable(SEED)).isInstanceOf(CsbsServerException.class);
+    assertThatThrownBy(() -> client.checkRestorable(SEED).execute()).isInstanceOf(CsbsServerException.class);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(statuses(csbs)).containsExactly(503);
@@ -81,7 +81,7 @@ class ClientRetriesOnTheStandInTest {
   void http429IsRetriedAfterItsRetryAfterThenSucceeds(StandIn csbs, CsbsClient client) {
     csbs.faults().add(Fault.throttled().withRetryAfter(Duration.ofSeconds(1)).times(1));
 
-    assertThat(client.checkRestorable(SEED)).hasSize(1);
+    assertThat(client.checkRestorable(SEED).execute()).hasSize(1);
     assertThat(statuses(csbs)).containsExactly(429, 200);
   }
 
@@ -90,7 +90,7 @@ class ClientRetriesOnTheStandInTest {
     csbs.faults().add(Fault.throttled().withRetryAfter(Duration.ZERO));
 
     try (CsbsClient client = builder(csbs).retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(SEED))
+      assertThatThrownBy(() -> client.checkRestorable(SEED).execute())
           .isInstanceOfSatisfying(CsbsThrottledException.class, e -> {
             assertThat(e.errorCode()).isEqualTo("APIG.0308");
             assertThat(e.retryAfter()).hasValue(Duration.ZERO);
@@ -104,7 +104,7 @@ class ClientRetriesOnTheStandInTest {
   void aResetConnectionIsRetried(StandIn csbs, CsbsClient client) {
     csbs.faults().add(Fault.connectionReset().times(1));
 
-    assertThat(client.checkRestorable(SEED)).hasSize(1);
+    assertThat(client.checkRestorable(SEED).execute()).hasSize(1);
     assertThat(statuses(csbs)).as("the reset one was never answered").containsExactly(0, 200);
   }
 
@@ -113,7 +113,7 @@ class ClientRetriesOnTheStandInTest {
     csbs.faults().add(Fault.serviceUnavailable());
 
     try (CsbsClient client = builder(csbs).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkRestorable(SEED)).isInstanceOf(CsbsServerException.class);
+      assertThatThrownBy(() -> client.checkRestorable(SEED).execute()).isInstanceOf(CsbsServerException.class);
     }
     assertThat(statuses(csbs)).containsExactly(503);
   }
@@ -122,17 +122,17 @@ class ClientRetriesOnTheStandInTest {
   void theServicesRefusalsAreNeverRetried(StandIn csbs) {
     try (CsbsClient wrongToken = CsbsClient.builder().baseUrl(csbs.baseUrl()).projectId(csbs.projectId())
         .token("not-a-token-of-this-catalog").build()) {
-      assertThatThrownBy(() -> wrongToken.checkRestorable(SEED))
+      assertThatThrownBy(() -> wrongToken.checkRestorable(SEED).execute())
           .isInstanceOfSatisfying(CsbsAuthenticationException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
     try (CsbsClient otherProject = CsbsClient.builder().baseUrl(csbs.baseUrl()).projectId(csbs.projectId())
         .token("demo-token-project-b").build()) {
-      assertThatThrownBy(() -> otherProject.checkRestorable(SEED))
+      assertThatThrownBy(() -> otherProject.checkRestorable(SEED).execute())
           .isInstanceOfSatisfying(CsbsAuthenticationException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
     try (CsbsClient otherProvider = builder(csbs).providerId("00000000-0000-4000-8000-000000000000")
         .validateRequests(false).build()) {
-      assertThatThrownBy(() -> otherProvider.checkRestorable(SEED))
+      assertThatThrownBy(() -> otherProvider.checkRestorable(SEED).execute())
           .isInstanceOfSatisfying(CsbsBadRequestException.class, e -> assertThat(e.errorMsg()).isEqualTo("provider invalid"));
     }
     assertThat(statuses(csbs)).containsExactly(401, 403, 400);

@@ -7,9 +7,11 @@ import io.github.csbscontract.client.CsbsClient;
 import io.github.csbscontract.client.CsbsTimeoutException;
 import io.github.csbscontract.client.CsbsTransportException;
 import io.github.csbscontract.client.CsbsUnreadableResponseException;
+import io.github.csbscontract.client.ProtectItem;
 import io.github.csbscontract.client.RetryPolicy;
 import io.github.csbscontract.server.control.Fault;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +27,8 @@ class ClientTimeoutsOnTheStandInTest {
   void aSlowAnswerTimesOutNamingTheReadTimeout(StandIn csbs) {
     csbs.faults().add(Fault.latency(Duration.ofMillis(1500)));
 
-    try (CsbsClient client = builder(csbs).readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.checkProtectable(ECS))
+    try (CsbsClient client = builder(csbs).okHttpClient(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build()).retryPolicy(RetryPolicy.none()).build()) {
+      assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server(ECS)).execute())
           .isInstanceOf(CsbsTimeoutException.class)
           .hasMessageContaining("read timeout").hasMessageContaining("200 ms");
     }
@@ -36,8 +38,8 @@ class ClientTimeoutsOnTheStandInTest {
   void aTimedOutAttemptIsRetried(StandIn csbs) {
     csbs.faults().add(Fault.latency(Duration.ofMillis(1500)).times(1));
 
-    try (CsbsClient client = builder(csbs).readTimeout(Duration.ofMillis(300)).build()) {
-      assertThat(client.checkProtectable(ECS)).hasSize(1);
+    try (CsbsClient client = builder(csbs).okHttpClient(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build()).build()) {
+      assertThat(client.checkProtectable(ProtectItem.server(ECS)).execute()).hasSize(1);
     }
     assertThat(csbs.recorded()).hasSize(2);
   }
@@ -48,7 +50,7 @@ class ClientTimeoutsOnTheStandInTest {
 
     long started = System.nanoTime();
     try (CsbsClient client = builder(csbs).callTimeout(Duration.ofMillis(500)).build()) {
-      assertThatThrownBy(() -> client.checkProtectable(ECS))
+      assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server(ECS)).execute())
           .isInstanceOf(CsbsTimeoutException.class)
           .hasMessageContaining("call timeout");
     }
@@ -59,7 +61,7 @@ class ClientTimeoutsOnTheStandInTest {
   void anEmptySuccessBodyIsUnreadable(StandIn csbs, CsbsClient client) {
     csbs.faults().add(Fault.emptyBody());
 
-    assertThatThrownBy(() -> client.checkProtectable(ECS))
+    assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server(ECS)).execute())
         .isInstanceOfSatisfying(CsbsUnreadableResponseException.class, e -> assertThat(e.status()).isEqualTo(200));
   }
 
@@ -67,7 +69,7 @@ class ClientTimeoutsOnTheStandInTest {
   void aTruncatedBodyIsRetriedThenATransportFailure(StandIn csbs, CsbsClient client) {
     csbs.faults().add(Fault.truncatedBody());
 
-    assertThatThrownBy(() -> client.checkProtectable(ECS))
+    assertThatThrownBy(() -> client.checkProtectable(ProtectItem.server(ECS)).execute())
         .isInstanceOf(CsbsTransportException.class)
         .isNotInstanceOf(CsbsTimeoutException.class);
     assertThat(csbs.recorded()).hasSize(RetryPolicy.defaults().maxAttempts());

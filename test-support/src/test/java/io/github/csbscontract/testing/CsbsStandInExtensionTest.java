@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.csbscontract.client.CheckResult;
-import io.github.csbscontract.client.CsbsClient;
-import io.github.csbscontract.rules.ServerStatus;
 import io.github.csbscontract.catalog.Catalog;
 import io.github.csbscontract.catalog.CatalogBuilder;
+import io.github.csbscontract.client.CheckResult;
+import io.github.csbscontract.client.CsbsClient;
+import io.github.csbscontract.client.ProtectItem;
+import io.github.csbscontract.rules.ServerStatus;
 import io.github.csbscontract.server.control.Fault;
 import io.github.csbscontract.server.control.Faults;
 import io.github.csbscontract.server.control.RequestLog;
@@ -88,7 +89,7 @@ class CsbsStandInExtensionTest {
     ClientFixture.clients.clear();
     assertThat(run(ClientFixture.class).succeeded().count()).isEqualTo(1);
     CsbsClient used = ClientFixture.clients.get(0);
-    assertThatThrownBy(() -> used.checkProtectable(ECS_ID)).hasMessageContaining("closed");
+    assertThatThrownBy(() -> used.checkProtectable(ProtectItem.server(ECS_ID)).execute()).hasMessageContaining("closed");
   }
 
   @Test
@@ -144,7 +145,7 @@ class CsbsStandInExtensionTest {
     @Order(2)
     void seesOnlyItsOwn(StandIn standIn, CsbsClient client) throws Exception {
       client.checkRestorable(io.github.csbscontract.client.RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
-          .ontoServer(ECS_ID).mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build());
+          .ontoServer(ECS_ID).mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build()).execute();
       leftOpen.setSoTimeout(10_000);
       assertThat(new String(leftOpen.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
           .as("the earlier test's request was answered during this one").startsWith("HTTP/1.1 200");
@@ -186,7 +187,7 @@ class CsbsStandInExtensionTest {
       assertThat(requests).isSameAs(standIn.requests());
       assertThat(standIn.projectId()).isEqualTo("0605767ab000d4c12f3bc0033d9d5d06");
       assertThat(standIn.token()).isEqualTo("demo-token-project-a");
-      List<CheckResult> results = client.checkProtectable(ECS_ID);
+      List<CheckResult> results = client.checkProtectable(ProtectItem.server(ECS_ID)).execute();
       assertThat(results.get(0).passed()).isTrue();
       assertThat(requests.all()).hasSize(1);
     }
@@ -201,7 +202,7 @@ class CsbsStandInExtensionTest {
     @Order(1)
     void changesEverything(StandIn standIn, CsbsClient client) {
       ports.add(standIn.baseUri().getPort());
-      client.checkProtectable(ECS_ID);
+      client.checkProtectable(ProtectItem.server(ECS_ID)).execute();
       standIn.faults().add(Fault.throttled());
       standIn.useCatalog(CatalogBuilder.empty().project("ffffffffffffffffffffffffffffffff", p -> p.token("other-token-1")).build());
     }
@@ -213,7 +214,7 @@ class CsbsStandInExtensionTest {
       assertThat(standIn.faults().list()).isEmpty();
       assertThat(standIn.recorded()).isEmpty();
       assertThat(standIn.projectId()).isEqualTo("0605767ab000d4c12f3bc0033d9d5d06");
-      assertThat(client.checkProtectable(ECS_ID).get(0).passed()).isTrue();
+      assertThat(client.checkProtectable(ProtectItem.server(ECS_ID)).execute().get(0).passed()).isTrue();
     }
   }
 
@@ -242,7 +243,7 @@ class CsbsStandInExtensionTest {
       ports.add(standIn.baseUri().getPort());
       bothRunning.countDown();
       assertThat(bothRunning.await(30, TimeUnit.SECONDS)).as("both classes run at once").isTrue();
-      assertThat(client.checkProtectable(ECS_ID)).hasSize(1);
+      assertThat(client.checkProtectable(ProtectItem.server(ECS_ID)).execute()).hasSize(1);
     }
   }
 
@@ -265,7 +266,7 @@ class CsbsStandInExtensionTest {
     void answersFromIt(StandIn standIn, CsbsClient client) {
       assertThat(standIn.projectId()).isEqualTo(PROJECT);
       assertThat(standIn.token()).isEqualTo("shop-token-1");
-      assertThat(client.checkProtectable(ECS_ID).get(0).errorCode()).isEqualTo("CSBS.6006");
+      assertThat(client.checkProtectable(ProtectItem.server(ECS_ID)).execute().get(0).errorCode()).isEqualTo("CSBS.6006");
     }
   }
 
@@ -274,7 +275,7 @@ class CsbsStandInExtensionTest {
     @Test
     void answersFromIt(StandIn standIn, CsbsClient client) {
       assertThat(standIn.token()).isEqualTo("file-token-1");
-      assertThat(client.checkProtectable(ECS_ID).get(0).passed()).isTrue();
+      assertThat(client.checkProtectable(ProtectItem.server(ECS_ID)).execute().get(0).passed()).isTrue();
     }
   }
 
@@ -285,7 +286,7 @@ class CsbsStandInExtensionTest {
     @Test
     void uses(CsbsClient client) {
       clients.add(client);
-      client.checkProtectable(ECS_ID);
+      client.checkProtectable(ProtectItem.server(ECS_ID)).execute();
     }
   }
 

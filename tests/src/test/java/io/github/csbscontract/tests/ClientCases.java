@@ -122,7 +122,7 @@ final class ClientCases {
     }
 
     List<CheckResult> send(CsbsClient client) {
-      return restore != null ? client.checkRestorable(restore) : client.checkProtectableItems(protect);
+      return restore != null ? client.checkRestorable(restore).execute() : client.checkProtectable(protect).execute();
     }
 
     private static String text(JsonNode node, String field) {

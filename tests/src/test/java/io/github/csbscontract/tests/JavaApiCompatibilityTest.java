@@ -3,6 +3,7 @@ package io.github.csbscontract.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csbscontract.client.AttemptListener;
+import io.github.csbscontract.client.CheckCall;
 import io.github.csbscontract.client.CheckResult;
 import io.github.csbscontract.client.CsbsAuthenticationException;
 import io.github.csbscontract.client.CsbsBadRequestException;
@@ -74,7 +75,7 @@ class JavaApiCompatibilityTest {
       ConformanceTests.class, ContractCase.Target.class,
       // client developers
       CsbsClient.class, CsbsClient.Builder.class, RestoreItem.class, RestoreItem.Builder.class,
-      RestoreItem.DiskMapping.class, ProtectItem.class, CheckResult.class, RetryPolicy.class,
+      RestoreItem.DiskMapping.class, ProtectItem.class, CheckCall.class, CheckResult.class, RetryPolicy.class,
       RetryPolicy.Builder.class, AttemptListener.class, AttemptListener.Attempt.class, CsbsException.class,
       CsbsValidationException.class, CsbsTokenException.class, CsbsHttpException.class,
       CsbsBadRequestException.class, CsbsAuthenticationException.class, CsbsNotFoundException.class,

@@ -18,7 +18,7 @@ public final class RestoreDrill {
   public String check(String backupId, String serverId, String diskBackupId, String diskId) {
     try {
       CheckResult result = csbs.checkRestorable(
-          RestoreItem.backup(backupId).ontoServer(serverId).mapDisk(diskBackupId, diskId).build()).get(0);
+          RestoreItem.backup(backupId).ontoServer(serverId).mapDisk(diskBackupId, diskId).build()).execute().get(0);
       return result.passed() ? "ready" : "blocked: " + result.errorCode();
     } catch (CsbsServerException unavailable) {
       return "try later";

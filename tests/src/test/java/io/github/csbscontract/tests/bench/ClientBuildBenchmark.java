@@ -66,7 +66,7 @@ public class ClientBuildBenchmark {
   public Object firstBuildAndFirstValidation() {
     client = CsbsClient.builder().baseUrl(NOWHERE).projectId(PROJECT).token("t").build();
     try {
-      return client.checkRestorable(RestoreItem.backup("not-a-uuid").ontoServer("x").mapDisk("y", "z").build());
+      return client.checkRestorable(RestoreItem.backup("not-a-uuid").ontoServer("x").mapDisk("y", "z").build()).execute();
     } catch (CsbsValidationException expected) {
       return expected;
     }
@@ -83,7 +83,7 @@ public class ClientBuildBenchmark {
     try {
       return client.checkRestorable(RestoreItem.backup("8986ce68-3da7-4d29-9cc2-1921e9504975")
           .ontoServer("5aa119a8-d25b-45a7-8d1b-88e127885635")
-          .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build());
+          .mapDisk("7ea119a8-d25b-43a7-8d1b-88e12788513a", "45baf976-c20a-4894-a7c3-c94b7376bf55").build()).execute();
     } catch (CsbsTransportException expected) {
       return expected;
     }

@@ -81,13 +81,13 @@ public class ClientOverheadBenchmark {
 
   @Benchmark
   public List<CheckResult> client() {
-    return client.checkRestorable(item);
+    return client.checkRestorable(item).execute();
   }
 
   /** The same call with Bean Validation of the request turned off: what validation costs. */
   @Benchmark
   public List<CheckResult> clientWithoutValidation() {
-    return unvalidated.checkRestorable(item);
+    return unvalidated.checkRestorable(item).execute();
   }
 
   @Benchmark
