@@ -28,11 +28,10 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # Types of outside libraries and the JDK that the docs name; ours must be in the source tree.
 OUTSIDE = set("""
-AdditionalProperties AsyncTimeout Application BodyHandler HttpClient SpringBootTest CompletableFuture ConnectionBase ContextResolver Duration Feature
-Http1xServerConnection HttpObjectDecoder HttpRequestDecoder HttpServerCodec
+AdditionalProperties AsyncTimeout Application BodyHandler HttpClient SpringBootTest CompletableFuture ContextResolver Duration Feature
+HttpObjectDecoder HttpRequestDecoder HttpServerCodec
 HttpServerExpectContinueHandler IdleStateHandler Integer List NonBlocking ObjectMapper
-OkHttpClient Path Provider ResourceConfig Router RoutingContext SameThreadIOStrategy String URI
-VertxHttpRequestDecoder
+OkHttpClient Path Provider ResourceConfig Router SameThreadIOStrategy String URI
 """.split())
 
 # The generated JAX-RS interface and Retrofit interface take their names from the spec's tag.

@@ -2,6 +2,7 @@ package io.github.csbscontract.server.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.csbscontract.core.Contract;
+import io.github.csbscontract.core.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,12 +120,13 @@ public final class Fault {
 
   /** 503 {@code CSBS.0503} "Service unavailable.", without {@code Retry-After} unless asked. */
   public static Fault serviceUnavailable() {
-    return of(Kind.SERVICE_UNAVAILABLE, null, null, 503, "CSBS.0503", "Service unavailable.");
+    return of(Kind.SERVICE_UNAVAILABLE, null, null, 503, ErrorCode.SERVICE_UNAVAILABLE.code(),
+        ErrorCode.SERVICE_UNAVAILABLE.message());
   }
 
   /** 429 {@code APIG.0308}, without {@code Retry-After} unless asked. */
   public static Fault throttled() {
-    return of(Kind.THROTTLED, null, null, 429, "APIG.0308", "The throttling threshold has been reached.");
+    return of(Kind.THROTTLED, null, null, 429, ErrorCode.THROTTLED.code(), ErrorCode.THROTTLED.message());
   }
 
   /**
@@ -134,19 +136,19 @@ public final class Fault {
    */
   public static Fault error(int status) {
     if (status == 503) {
-      return new Fault(Kind.ERROR, ALWAYS, null, null, null, null, null, 503, "CSBS.0503", "Service unavailable.", null,
-          List.of());
+      return new Fault(Kind.ERROR, ALWAYS, null, null, null, null, null, 503, ErrorCode.SERVICE_UNAVAILABLE.code(),
+          ErrorCode.SERVICE_UNAVAILABLE.message(), null, List.of());
     }
     if (status == 429) {
-      return new Fault(Kind.ERROR, ALWAYS, null, null, null, null, null, 429, "APIG.0308",
-          "The throttling threshold has been reached.", null, List.of());
+      return new Fault(Kind.ERROR, ALWAYS, null, null, null, null, null, 429, ErrorCode.THROTTLED.code(),
+          ErrorCode.THROTTLED.message(), null, List.of());
     }
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status: must be 400 to 599, was " + status);
     }
     return status >= 500
-        ? of(Kind.ERROR, null, null, status, "CSBS.9999", "check resource capabilities failed")
-        : of(Kind.ERROR, null, null, status, "CSBS.9001", "refused by a fault of the stand-in");
+        ? of(Kind.ERROR, null, null, status, ErrorCode.INTERNAL.code(), ErrorCode.INTERNAL.message("check resource capabilities"))
+        : of(Kind.ERROR, null, null, status, ErrorCode.PARAMETER_INVALID.code(), "refused by a fault of the stand-in");
   }
 
   /** The connection is reset (TCP RST) with no answer at all. */
