@@ -151,13 +151,7 @@ class HostileServerTest {
 
   @Test
   void anAsynchronousCallWithATimeoutOfItsOwnIsCutOffByItAndFreesItsSlot() throws Exception {
-    AtomicInteger requests = new AtomicInteger();
-    try (HostileServer server = new HostileServer(exchange -> {
-      if (requests.incrementAndGet() == 1) {
-        trickleForever(exchange);
-      }
-      answer(exchange, 200, GOOD);
-    }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
+    try (HostileServer server = new HostileServer(firstTricklesForever(new CountDownLatch(1))); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
       CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).callTimeout(Duration.ofMillis(300)).enqueue();
       CompletableFuture<List<CheckResult>> next = client.checkRestorable(seedItem()).enqueue();
       assertThatThrownBy(() -> slow.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CsbsTimeoutException.class)
@@ -170,14 +164,7 @@ class HostileServerTest {
   @Test
   void aFutureThatTimesOutCancelsItsCallAndFreesItsSlot() throws Exception {
     CountDownLatch trickling = new CountDownLatch(1);
-    AtomicInteger requests = new AtomicInteger();
-    try (HostileServer server = new HostileServer(exchange -> {
-      if (requests.incrementAndGet() == 1) {
-        trickling.countDown();
-        trickleForever(exchange);
-      }
-      answer(exchange, 200, GOOD);
-    }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
+    try (HostileServer server = new HostileServer(firstTricklesForever(trickling)); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
       CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).enqueue();
       assertThat(trickling.await(20, TimeUnit.SECONDS)).isTrue();
       slow.orTimeout(300, TimeUnit.MILLISECONDS);
@@ -191,14 +178,7 @@ class HostileServerTest {
   @Test
   void aCancelledFutureFreesItsSlot() throws Exception {
     CountDownLatch trickling = new CountDownLatch(1);
-    AtomicInteger requests = new AtomicInteger();
-    try (HostileServer server = new HostileServer(exchange -> {
-      if (requests.incrementAndGet() == 1) {
-        trickling.countDown();
-        trickleForever(exchange);
-      }
-      answer(exchange, 200, GOOD);
-    }); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
+    try (HostileServer server = new HostileServer(firstTricklesForever(trickling)); CsbsClient client = client(server).maxConcurrentRequests(1).build()) {
       CompletableFuture<List<CheckResult>> slow = client.checkRestorable(seedItem()).enqueue();
       CompletableFuture<List<CheckResult>> next = client.checkRestorable(seedItem()).enqueue();
       assertThat(trickling.await(20, TimeUnit.SECONDS)).isTrue();
@@ -325,6 +305,18 @@ class HostileServerTest {
     for (long written = 0; written < bytes; written += block.length) {
       exchange.write(block);
     }
+  }
+
+  /** The first request's answer trickles forever (counting {@code trickling} down as it starts); the rest are answered. */
+  private static HostileServer.Script firstTricklesForever(CountDownLatch trickling) {
+    AtomicInteger requests = new AtomicInteger();
+    return exchange -> {
+      if (requests.incrementAndGet() == 1) {
+        trickling.countDown();
+        trickleForever(exchange);
+      }
+      answer(exchange, 200, GOOD);
+    };
   }
 
   private static void trickleForever(HostileServer.Exchange exchange) throws IOException {
