@@ -4,11 +4,14 @@ import io.github.csbscontract.core.Contract;
 import java.io.IOException;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sets the token, the User-Agent and Accept on every attempt. Inside the retry loop, so that a
- * token supplier can refresh an expiring token between attempts.
+ * The token, the User-Agent and Accept. The headers that are the same on every attempt go on
+ * each request once, where it is made ({@link #addFixed}); a token from a supplier is asked for
+ * again on every attempt by this interceptor, inside the retry loop, so that a supplier can
+ * refresh an expiring token between attempts.
  */
 final class AttemptHeaders implements Interceptor {
 
@@ -22,13 +25,20 @@ final class AttemptHeaders implements Interceptor {
     this.userAgent = userAgent;
   }
 
+  /** Adds the headers every attempt carries (a fixed token among them) to a new request. */
+  Request.Builder addFixed(Request.Builder request) {
+    request.header("User-Agent", userAgent).header("Accept", "application/json");
+    return tokens instanceof Fixed fixed ? request.header(TOKEN_HEADER, fixed.token()) : request;
+  }
+
+  /** Whether the token is asked for on every attempt, by this interceptor. */
+  boolean perAttempt() {
+    return !(tokens instanceof Fixed);
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder()
-        .header(TOKEN_HEADER, tokens.token())
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/json")
-        .build());
+    return chain.proceed(chain.request().newBuilder().header(TOKEN_HEADER, tokens.token()).build());
   }
 
   /** Where tokens come from; never printed. */
@@ -37,9 +47,16 @@ final class AttemptHeaders implements Interceptor {
     String token() throws TokenUnavailable;
   }
 
-  /** A token the builder has checked already. */
+  /** A token the builder has checked already, the same on every attempt. */
+  private record Fixed(String token) implements TokenSource {
+    @Override
+    public String toString() {
+      return "Fixed[token=(not shown)]";
+    }
+  }
+
   static TokenSource constant(String token) {
-    return () -> token;
+    return new Fixed(token);
   }
 
   /** Asks the supplier on every attempt and checks what it gives, never repeating it. */

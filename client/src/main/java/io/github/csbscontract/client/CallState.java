@@ -11,6 +11,8 @@ final class CallState {
   private volatile int expectedResults = -1;
   private volatile String action = "";
   private volatile byte[] successBody;
+  private volatile long deadlineMillis;
+  private volatile boolean deadlinePassed;
 
   void attemptStarted() {
     attempts++;
@@ -20,6 +22,24 @@ final class CallState {
   void expect(String action, int results) {
     this.action = action;
     this.expectedResults = results;
+  }
+
+  /** Set before the call starts: how long it may take, retries and waits included. */
+  void deadline(long millis) {
+    this.deadlineMillis = millis;
+  }
+
+  long deadlineMillis() {
+    return deadlineMillis;
+  }
+
+  /** Set by {@link Deadlines} just before it cancels the call. */
+  void deadlinePassed() {
+    this.deadlinePassed = true;
+  }
+
+  boolean hasDeadlinePassed() {
+    return deadlinePassed;
   }
 
   String action() {

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -75,7 +76,7 @@ import retrofit2.Retrofit;
  * A failure is the same type on the synchronous and the asynchronous path.
  */
 // Long because it holds the Builder with its options, documented, and the one path every call
-// takes (Exchange). The work behind them lives beside it: Retries, AttemptHeaders, BoundedBodies,
+// takes (Exchange). The work behind them lives beside it: Deadlines, Retries, AttemptHeaders, BoundedBodies,
 // BrokenExchanges, BoundedJsonConverterFactory, RequestValidator, Failures.
 public final class CsbsClient implements AutoCloseable {
 
@@ -109,7 +110,8 @@ public final class CsbsClient implements AutoCloseable {
    * The HTTP side: OkHttp with its own dispatcher and I/O threads, the generated Retrofit
    * interface, and the calls' deadline unless a call sets its own.
    */
-  private record Stack(OkHttpClient http, ExecutorService io, ResourcesApi api, ObjectMapper mapper, long deadlineMillis) {}
+  private record Stack(OkHttpClient http, ExecutorService io, Deadlines deadlines, ResourcesApi api, ObjectMapper mapper,
+      long deadlineMillis) {}
 
   private CsbsClient(Builder builder, String baseUrl, Settings settings) {
     this.baseUrl = baseUrl;
@@ -148,12 +150,22 @@ public final class CsbsClient implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher(io);
     dispatcher.setMaxRequests(settings.maxConcurrentRequests());
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
-    OkHttpClient.Builder builder = (settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder())
-        .dispatcher(dispatcher)
+    OkHttpClient.Builder builder = settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder();
+    Deadlines deadlines = new Deadlines("csbs-client-deadlines-" + THREADS.incrementAndGet());
+    AttemptHeaders headers = new AttemptHeaders(settings.tokens(), settings.userAgent());
+    // First of all interceptors, a shared client's too, so that a call's deadline spans all of
+    // its work: the attempts and the waits between them. It replaces OkHttp's call timeout, which
+    // a shared client's setting would otherwise add.
+    builder.interceptors().add(0, deadlines);
+    builder.dispatcher(dispatcher)
+        .callTimeout(Duration.ZERO)
         .addInterceptor(new Retries(settings.retryPolicy(), settings.sleeper(),
-            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM, settings.listener()))
-        .addInterceptor(new AttemptHeaders(settings.tokens(), settings.userAgent()))
-        .addInterceptor(new BoundedBodies())
+            () -> ThreadLocalRandom.current().nextDouble(), Retries.Clock.SYSTEM, settings.listener()));
+    if (headers.perAttempt()) {
+      // Inside the retry loop, so that each attempt asks the supplier again.
+      builder.addInterceptor(headers);
+    }
+    builder.addInterceptor(new BoundedBodies())
         .addNetworkInterceptor(new BrokenExchanges())
         // The API has no redirects. Followed, one would carry X-Auth-Token (and, for 307 and 308,
         // the body) to wherever the Location points; unfollowed, it fails the call, naming it.
@@ -164,12 +176,17 @@ public final class CsbsClient implements AutoCloseable {
     ObjectMapper mapper = settings.mapper() == null ? DefaultMapper.INSTANCE : settings.mapper();
     ResourcesApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        // Each call carries a CallState that the interceptors fill in for the messages.
-        .callFactory(request -> http.newCall(request.newBuilder().tag(CallState.class, new CallState()).build()))
+        // Each call carries a CallState that the interceptors fill in for the messages, and the
+        // headers that are the same on every attempt: one copy of Retrofit's request, not one
+        // more per interceptor.
+        .callFactory(request -> {
+          Request.Builder call = request.newBuilder().tag(CallState.class, new CallState());
+          return http.newCall(headers.addFixed(call).build());
+        })
         .addConverterFactory(new BoundedJsonConverterFactory(mapper))
         .build()
         .create(ResourcesApi.class);
-    return new Stack(http, io, api, mapper, deadline(http).toMillis());
+    return new Stack(http, io, deadlines, api, mapper, deadline(http).toMillis());
   }
 
   /**
@@ -183,8 +200,8 @@ public final class CsbsClient implements AutoCloseable {
     if (settings.callTimeout() != null) {
       return settings.callTimeout();
     }
-    if (http.callTimeoutMillis() > 0) {
-      return Duration.ofMillis(http.callTimeoutMillis());
+    if (settings.shared() != null && settings.shared().callTimeoutMillis() > 0) {
+      return Duration.ofMillis(settings.shared().callTimeoutMillis());
     }
     return settings.retryPolicy().maxTotalTime().plusMillis(http.connectTimeoutMillis() + http.readTimeoutMillis());
   }
@@ -278,6 +295,7 @@ public final class CsbsClient implements AutoCloseable {
     }
     if (made != null) {
       made.http().dispatcher().cancelAll();
+      made.deadlines().close();
       made.io().shutdown();
       try {
         made.io().awaitTermination(5, TimeUnit.SECONDS);
@@ -378,11 +396,10 @@ public final class CsbsClient implements AutoCloseable {
       }
       call = stack.api().checkResourceCapabilities(projectId, providerId, body);
       deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : checkCall.timeout().toMillis();
-      // OkHttp's call timeout, per call: it spans the interceptors, so the retries and their
-      // waits too, and cancels the exchange when it runs out.
-      call.timeout().timeout(deadlineMillis, TimeUnit.MILLISECONDS);
       state = call.request().tag(CallState.class);
       state.expect(operation.action, expected);
+      // Deadlines, the outermost interceptor, cancels the exchange when this runs out.
+      state.deadline(deadlineMillis);
     }
 
     List<CheckResult> answer(Response<ResourceActionResponse> response) {

@@ -3,7 +3,6 @@ package io.github.csbscontract.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csbscontract.client.model.ErrorResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +89,8 @@ final class Failures {
       return new CsbsClientClosedException(context + ": cut off, the client was closed", e);
     }
     String attempts = attempts(state);
-    String timeout = timeoutName(e, http, deadlineMillis);
+    String timeout = state != null && state.hasDeadlinePassed()
+        ? "call timeout (" + millis(deadlineMillis) + ")" : timeoutName(e, http);
     if (timeout != null) {
       return new CsbsTimeoutException(context + ": no answer within the " + timeout + ", after " + attempts, e);
     }
@@ -99,17 +99,13 @@ final class Failures {
     return new CsbsTransportException(context + ": no answer from " + baseUrl + " after " + attempts + ": " + cause, cause);
   }
 
-  /** Which of OkHttp's timeouts ran out, with its value; null for other failures. */
-  private static String timeoutName(IOException e, OkHttpClient http, long deadlineMillis) {
+  /** Which of OkHttp's per-step timeouts ran out, with its value; null for other failures. */
+  private static String timeoutName(IOException e, OkHttpClient http) {
     if (e instanceof SocketTimeoutException) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       return message.contains("connect")
           ? "connect timeout (" + millis(http.connectTimeoutMillis()) + ")"
           : "read timeout (" + millis(http.readTimeoutMillis()) + ")";
-    }
-    // OkHttp's word for the call timeout: an InterruptedIOException named "timeout".
-    if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-      return "call timeout (" + millis(deadlineMillis) + ")";
     }
     return null;
   }

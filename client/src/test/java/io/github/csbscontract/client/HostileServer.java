@@ -152,4 +152,17 @@ final class HostileServer implements AutoCloseable {
       socket.close();
     }
   }
+
+  /** Starts a 200 whose headers never end: a byte every 50 ms, so that no read waits long enough for a read timeout. */
+  static void trickleForever(Exchange exchange) throws IOException {
+    exchange.write("HTTP/1.1 200 OK\r\nX-Slow: ");
+    while (true) {
+      exchange.write("a");
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new IOException(e);
+      }
+    }
+  }
 }

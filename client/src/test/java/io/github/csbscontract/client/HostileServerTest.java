@@ -121,7 +121,7 @@ class HostileServerTest {
   @Test
   void aServerThatTricklesItsHeadersIsCutOffByTheDefaultDeadline() throws Exception {
     // A byte every 50 ms: no read waits long enough for the read timeout.
-    try (HostileServer server = new HostileServer(exchange -> trickleForever(exchange));
+    try (HostileServer server = new HostileServer(HostileServer::trickleForever);
         CsbsClient client = client(server)
             .okHttpClient(new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(500)).build())
             .retryPolicy(RetryPolicy.builder().maxAttempts(2).maxTotalTime(Duration.ofMillis(300)).build())
@@ -141,7 +141,7 @@ class HostileServerTest {
 
   @Test
   void aSynchronousCallWithATimeoutOfItsOwnIsCutOffByIt() throws Exception {
-    try (HostileServer server = new HostileServer(exchange -> trickleForever(exchange));
+    try (HostileServer server = new HostileServer(HostileServer::trickleForever);
         CsbsClient client = client(server).build()) {
       Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(20),
           () -> catchThrowable(() -> client.checkRestorable(seedItem()).callTimeout(Duration.ofMillis(300)).execute()));
@@ -313,22 +313,10 @@ class HostileServerTest {
     return exchange -> {
       if (requests.incrementAndGet() == 1) {
         trickling.countDown();
-        trickleForever(exchange);
+        HostileServer.trickleForever(exchange);
       }
       answer(exchange, 200, GOOD);
     };
-  }
-
-  private static void trickleForever(HostileServer.Exchange exchange) throws IOException {
-    exchange.write("HTTP/1.1 200 OK\r\nX-Slow: ");
-    while (true) {
-      exchange.write("a");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new IOException(e);
-      }
-    }
   }
 
   private static byte[] gzippedZeros(long size) {

@@ -1,0 +1,106 @@
+package io.github.csbscontract.client;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * The calls' deadlines: the outermost interceptor registers each call with its deadline (from its
+ * {@link CallState}) for as long as its attempts, their bodies and the waits between them last,
+ * and one daemon thread cancels the calls whose deadline has passed.
+ *
+ * <p>Not OkHttp's call timeout, which does the same with an {@code okio.AsyncTimeout}: that one
+ * signals its watchdog thread on every call (a wake-up on the other core, where the server may
+ * be), which cost a call to a local server about 5 % more than the same call without it
+ * (BENCHMARKS.md, "Client overhead"). Registering here is a put into a concurrent set; the thread
+ * looks at the set every {@link #TICK_NANOS} while calls are in flight, so a deadline is met to
+ * within that, and sleeps once the client has been idle for {@link #LINGER_NANOS}.
+ */
+final class Deadlines implements Interceptor, AutoCloseable {
+
+  /** How late a deadline may be noticed. */
+  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /** How long the thread keeps looking after the last call ended before it sleeps until the next. */
+  static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** A call in flight and when it must end. */
+  private record Watched(Call call, CallState state, long dueNanos) {}
+
+  private final Set<Watched> inFlight = ConcurrentHashMap.newKeySet();
+  private final Thread watcher;
+  private volatile boolean sleeping;
+  private volatile boolean closed;
+
+  Deadlines(String threadName) {
+    watcher = new Thread(this::watch, threadName);
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    CallState state = chain.request().tag(CallState.class);
+    if (state == null || state.deadlineMillis() <= 0) {
+      return chain.proceed(chain.request());
+    }
+    Watched watched = new Watched(chain.call(), state, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(state.deadlineMillis()));
+    inFlight.add(watched);
+    if (sleeping) {
+      LockSupport.unpark(watcher);
+    }
+    try {
+      return chain.proceed(chain.request());
+    } finally {
+      inFlight.remove(watched);
+    }
+  }
+
+  private void watch() {
+    long lastBusy = System.nanoTime();
+    while (!closed) {
+      long now = System.nanoTime();
+      long nextDue = now + TICK_NANOS;
+      for (Watched watched : inFlight) {
+        if (now - watched.dueNanos() >= 0) {
+          inFlight.remove(watched);
+          // Marked before the cancel, so that the failure it causes is reported as the timeout.
+          watched.state().deadlinePassed();
+          watched.call().cancel();
+        } else if (watched.dueNanos() - nextDue < 0) {
+          nextDue = watched.dueNanos();
+        }
+      }
+      if (!inFlight.isEmpty()) {
+        lastBusy = now;
+      } else if (now - lastBusy > LINGER_NANOS) {
+        // Announced before the last look, so that a call registered meanwhile either is seen
+        // here or sees the flag and wakes this thread.
+        sleeping = true;
+        if (inFlight.isEmpty() && !closed) {
+          LockSupport.park(this);
+        }
+        sleeping = false;
+        lastBusy = System.nanoTime();
+        continue;
+      }
+      LockSupport.parkNanos(this, Math.max(0, nextDue - now));
+    }
+  }
+
+  /** Ends the thread, waiting for it a moment; calls still in flight are cancelled by the client's close(). */
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(watcher);
+    try {
+      watcher.join(TimeUnit.SECONDS.toMillis(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
