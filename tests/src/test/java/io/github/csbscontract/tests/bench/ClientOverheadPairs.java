@@ -10,8 +10,8 @@ import java.util.Arrays;
  * milliseconds apart see the same machine.
  *
  * <p>{@code ./mvnw -q install -DskipTests -Dinvoker.skip && ./mvnw -q -pl tests exec:exec@pairs
- * [-Dpairs.args="PAIRS BLOCK"]} (defaults 300 pairs of 100-call blocks, after 20,000 calls of each
- * to warm up).
+ * [-Dpairs.args="PAIRS BLOCK WARM-UP-SECONDS"]} (defaults 300 pairs of 100-call blocks, after 30 s
+ * of warming up).
  */
 public final class ClientOverheadPairs {
 
@@ -26,13 +26,19 @@ public final class ClientOverheadPairs {
   public static void main(String[] args) throws Exception {
     int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     ClientOverheadBenchmark calls = new ClientOverheadBenchmark();
     calls.setUp();
     try {
-      for (int i = 0; i < 20_000; i++) {
-        calls.rawOkHttpAndJackson();
-        calls.client();
-        calls.clientWithoutValidation();
+      // Until the JIT is done: with two cores, a compiler thread still at work takes turns with
+      // the blocks being timed (-XX:+PrintCompilation: still hundreds of compilations 10 s in).
+      long warmUpEnds = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+      while (System.nanoTime() < warmUpEnds) {
+        for (int i = 0; i < 100; i++) {
+          calls.rawOkHttpAndJackson();
+          calls.client();
+          calls.clientWithoutValidation();
+        }
       }
       double[] raw = new double[pairs];
       double[] client = new double[pairs];
