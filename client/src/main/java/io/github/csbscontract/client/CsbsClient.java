@@ -187,7 +187,7 @@ public final class CsbsClient implements AutoCloseable {
         .addConverterFactory(new BoundedJsonConverterFactory(mapper))
         .build()
         .create(ResourcesApi.class);
-    return new Stack(http, io, deadlines, api, mapper, deadline(http).toMillis());
+    return new Stack(http, io, deadlines, api, mapper, deadlineMillis(http));
   }
 
   /**
@@ -197,14 +197,16 @@ public final class CsbsClient implements AutoCloseable {
    * bounds each read, not an answer; without a deadline a server trickling a byte a second could
    * hold a call for ever.
    */
-  private Duration deadline(OkHttpClient http) {
+  private long deadlineMillis(OkHttpClient http) {
     if (settings.callTimeout() != null) {
-      return settings.callTimeout();
+      return RetryPolicy.millis(settings.callTimeout());
     }
     if (settings.shared() != null && settings.shared().callTimeoutMillis() > 0) {
-      return Duration.ofMillis(settings.shared().callTimeoutMillis());
+      return settings.shared().callTimeoutMillis();
     }
-    return settings.retryPolicy().maxTotalTime().plusMillis(http.connectTimeoutMillis() + http.readTimeoutMillis());
+    long attempts = RetryPolicy.millis(settings.retryPolicy().maxTotalTime());
+    long lastAttempt = (long) http.connectTimeoutMillis() + http.readTimeoutMillis();
+    return attempts > Long.MAX_VALUE - lastAttempt ? Long.MAX_VALUE : attempts + lastAttempt;
   }
 
   /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
@@ -295,8 +297,8 @@ public final class CsbsClient implements AutoCloseable {
       made = stack;
     }
     if (made != null) {
-      made.http().dispatcher().cancelAll();
       made.deadlines().close();
+      made.http().dispatcher().cancelAll();
       made.io().shutdown();
       try {
         made.io().awaitTermination(5, TimeUnit.SECONDS);
@@ -396,7 +398,7 @@ public final class CsbsClient implements AutoCloseable {
         throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
       }
       call = stack.api().checkResourceCapabilities(projectId, providerId, body);
-      deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : checkCall.timeout().toMillis();
+      deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : RetryPolicy.millis(checkCall.timeout());
       state = call.request().tag(CallState.class);
       state.expect(operation.action, expected);
       // Deadlines, the outermost interceptor, cancels the exchange when this runs out.

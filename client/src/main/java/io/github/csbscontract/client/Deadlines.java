@@ -50,6 +50,11 @@ final class Deadlines implements Interceptor, AutoCloseable {
     }
     Watched watched = new Watched(chain.call(), state, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(state.deadlineMillis()));
     inFlight.add(watched);
+    if (closed) {
+      // The thread has ended, or is ending: nothing would keep this deadline.
+      inFlight.remove(watched);
+      throw new IOException("Canceled");
+    }
     if (sleeping) {
       LockSupport.unpark(watcher);
     }
@@ -92,7 +97,10 @@ final class Deadlines implements Interceptor, AutoCloseable {
     }
   }
 
-  /** Ends the thread, waiting for it a moment; calls still in flight are cancelled by the client's close(). */
+  /**
+   * Ends the thread, waiting for it a moment. A call that starts from now on fails at once;
+   * the client's close() cancels those in flight, after this, so that none slips in between.
+   */
   @Override
   public void close() {
     closed = true;

@@ -62,7 +62,7 @@ final class Retries implements Interceptor {
         failure = e;
       }
       long delay = response != null ? retryAfterMillis(response, attempt) : policy.backoffMillis(attempt, random.getAsDouble());
-      boolean budgetLeft = clock.millis() - started + delay <= policy.maxTotalTime().toMillis();
+      boolean budgetLeft = delay <= RetryPolicy.millis(policy.maxTotalTime()) - (clock.millis() - started);
       if (attempt >= policy.maxAttempts() || !budgetLeft) {
         tell(state, attempt, response == null ? 0 : response.code(), failure, attemptStarted, 0, false);
         if (failure != null) {

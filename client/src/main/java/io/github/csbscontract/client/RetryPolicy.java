@@ -100,8 +100,8 @@ public final class RetryPolicy {
    * scaled by a random factor in [0.5, 1) so that clients do not retry in lockstep.
    */
   long backoffMillis(int retry, double random) {
-    double exponential = initialBackoff.toMillis() * Math.pow(2, retry - 1);
-    double capped = Math.min(exponential, maxBackoff.toMillis());
+    double exponential = millis(initialBackoff) * Math.pow(2, retry - 1);
+    double capped = Math.min(exponential, millis(maxBackoff));
     return (long) (capped * (0.5 + random / 2));
   }
 
@@ -184,6 +184,18 @@ public final class RetryPolicy {
   }
 
   /** The builders' check of a duration setting: present and above zero. */
+  /**
+   * Milliseconds, at most {@code Long.MAX_VALUE}: a duration meant as "no limit" (such as
+   * {@code ChronoUnit.FOREVER.getDuration()}) has more than a long holds.
+   */
+  static long millis(Duration value) {
+    try {
+      return value.toMillis();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   static Duration positive(String name, Duration value) {
     Objects.requireNonNull(value, name + " == null");
     if (value.isNegative() || value.isZero()) {

@@ -2,13 +2,16 @@ package io.github.csbscontract.client;
 
 import static io.github.csbscontract.client.Wire.PROJECT;
 import static io.github.csbscontract.client.Wire.TOKEN;
+import static io.github.csbscontract.client.Wire.body;
 import static io.github.csbscontract.client.Wire.seedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -69,6 +72,21 @@ class DeadlinesTest {
       // Idle a while after the last call, the thread parks with no timeout; the next call must wake it.
       await(() -> watcher.getState() == Thread.State.WAITING);
       assertThat(timeOf(client)).isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (300 ms)");
+    }
+  }
+
+  @Test
+  void aDeadlineMeaningNoLimitIsTakenAsTheLongestThereIs() throws Exception {
+    Duration forever = ChronoUnit.FOREVER.getDuration();
+    byte[] good = body("seed-restorable-response.json").getBytes(StandardCharsets.UTF_8);
+    try (HostileServer server = new HostileServer(exchange -> {
+      exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + good.length + "\r\n\r\n");
+      exchange.write(good);
+    });
+        CsbsClient client = client(server).callTimeout(forever)
+            .retryPolicy(RetryPolicy.builder().maxTotalTime(forever).maxBackoff(forever).build()).build()) {
+      assertThat(client.checkRestorable(seedItem()).execute()).hasSize(1);
+      assertThat(client.checkRestorable(seedItem()).callTimeout(forever).execute()).hasSize(1);
     }
   }
 
