@@ -67,9 +67,9 @@ import retrofit2.Retrofit;
  * in a queue), and its future is completed on the completion executor
  * ({@link Builder#completionExecutor(Executor)}; by default the client's own daemon threads,
  * made as needed), never on an I/O thread. So a callback may block, even on another call of this
- * client, without holding up I/O or deadlocking. One daemon thread, started by the first call,
- * keeps the calls' deadlines (to within 10 ms). All threads the client made end on
- * {@link #close()}.
+ * client, without holding up I/O or deadlocking. One daemon thread keeps the calls' deadlines
+ * (to within 10 ms); it ends a second after the last call, and the next call starts it again.
+ * All threads the client made end on {@link #close()}.
  *
  * <h2>Failures</h2>
  * {@code execute()} throws (and {@code enqueue()}'s future completes with) a {@link CsbsException};

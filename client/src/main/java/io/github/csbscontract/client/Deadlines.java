@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.Call;
 import okhttp3.Interceptor;
@@ -12,34 +13,36 @@ import okhttp3.Response;
 /**
  * The calls' deadlines: the outermost interceptor registers each call with its deadline (from its
  * {@link CallState}) for as long as its attempts, their bodies and the waits between them last,
- * and one daemon thread cancels the calls whose deadline has passed.
+ * and a daemon thread cancels the calls whose deadline has passed.
  *
  * <p>Not OkHttp's call timeout, which does the same with an {@code okio.AsyncTimeout}: that one
  * signals its watchdog thread on every call (a wake-up on the other core, where the server may
  * be), which cost a call to a local server about 5 % more than the same call without it
  * (BENCHMARKS.md, "Client overhead"). Registering here is a put into a concurrent set; the thread
  * looks at the set every {@link #TICK_NANOS} while calls are in flight, so a deadline is met to
- * within that, and sleeps once the client has been idle for {@link #LINGER_NANOS}.
+ * within that. Once no call has been in flight for {@link #LINGER_NANOS} the thread ends, and the
+ * next call starts another: a client that is never closed keeps no thread while it is idle.
  */
 final class Deadlines implements Interceptor, AutoCloseable {
 
   /** How late a deadline may be noticed. */
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-  /** How long the thread keeps looking after the last call ended before it sleeps until the next. */
+  /** How long the thread stays after the last call ended. */
   static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** A call in flight and when it must end. */
   private record Watched(Call call, CallState state, long dueNanos) {}
 
   private final Set<Watched> inFlight = ConcurrentHashMap.newKeySet();
-  private final Thread watcher;
-  private volatile boolean sleeping;
+  private final String threadName;
+  /** Whether a thread is watching (or about to): set by whoever starts one, cleared by it as it ends. */
+  private final AtomicBoolean watching = new AtomicBoolean();
+  private volatile Thread watcher;
   private volatile boolean closed;
 
+  /** Starts no thread: the first call does. */
   Deadlines(String threadName) {
-    watcher = new Thread(this::watch, threadName);
-    watcher.setDaemon(true);
-    watcher.start();
+    this.threadName = threadName;
   }
 
   @Override
@@ -55,8 +58,11 @@ final class Deadlines implements Interceptor, AutoCloseable {
       inFlight.remove(watched);
       throw new IOException("Canceled");
     }
-    if (sleeping) {
-      LockSupport.unpark(watcher);
+    if (!watching.get() && watching.compareAndSet(false, true)) {
+      Thread thread = new Thread(this::watch, threadName);
+      thread.setDaemon(true);
+      watcher = thread;
+      thread.start();
     }
     try {
       return chain.proceed(chain.request());
@@ -83,14 +89,13 @@ final class Deadlines implements Interceptor, AutoCloseable {
       if (!inFlight.isEmpty()) {
         lastBusy = now;
       } else if (now - lastBusy > LINGER_NANOS) {
-        // Announced before the last look, so that a call registered meanwhile either is seen
-        // here or sees the flag and wakes this thread.
-        sleeping = true;
-        if (inFlight.isEmpty() && !closed) {
-          LockSupport.park(this);
+        watching.set(false);
+        // A call registered before the flag went down saw it up and started no thread, so look
+        // once more: stay for it, unless a call since then has started a thread of its own.
+        if (inFlight.isEmpty() || !watching.compareAndSet(false, true)) {
+          return;
         }
-        sleeping = false;
-        lastBusy = System.nanoTime();
+        lastBusy = now;
         continue;
       }
       LockSupport.parkNanos(this, Math.max(0, nextDue - now));
@@ -104,11 +109,14 @@ final class Deadlines implements Interceptor, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    LockSupport.unpark(watcher);
-    try {
-      watcher.join(TimeUnit.SECONDS.toMillis(1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Thread thread = watcher;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -63,15 +65,17 @@ class DeadlinesTest {
   }
 
   @Test
-  void aDeadlineIsKeptWhenTheThreadHadGoneToSleepForLackOfCalls() throws Exception {
+  void anIdleClientKeepsNoThreadAndItsNextCallStartsOne() throws Exception {
     Set<Thread> before = deadlineThreads();
     try (HostileServer server = new HostileServer(HostileServer::trickleForever);
         CsbsClient client = client(server).callTimeout(Duration.ofMillis(300)).build()) {
       assertThat(timeOf(client)).isInstanceOf(CsbsTimeoutException.class);
-      Thread watcher = newDeadlineThread(before);
-      // Idle a while after the last call, the thread parks with no timeout; the next call must wake it.
-      await(() -> watcher.getState() == Thread.State.WAITING);
+      Thread first = newDeadlineThread(before);
+      // A second after its last call, the thread ends, client open or not.
+      first.join(Duration.ofSeconds(30).toMillis());
+      assertThat(first.isAlive()).isFalse();
       assertThat(timeOf(client)).isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (300 ms)");
+      assertThat(newDeadlineThread(before)).isNotSameAs(first);
     }
   }
 
@@ -94,15 +98,18 @@ class DeadlinesTest {
   void theDeadlineThreadEndsWithTheClient() throws Exception {
     Set<Thread> before = deadlineThreads();
     Thread watcher;
+    CompletableFuture<List<CheckResult>> inFlight;
     try (HostileServer server = new HostileServer(HostileServer::trickleForever);
-        CsbsClient client = client(server).callTimeout(Duration.ofMillis(300)).build()) {
+        CsbsClient client = client(server).build()) {
       assertThat(deadlineThreads()).as("build() starts no thread").isEqualTo(before);
-      timeOf(client);
+      inFlight = client.checkRestorable(seedItem()).enqueue();
+      await(() -> !startedSince(before).isEmpty());
       watcher = newDeadlineThread(before);
-      assertThat(watcher.isAlive()).isTrue();
     }
     // close() waits for it.
     assertThat(watcher.isAlive()).isFalse();
+    assertThat(inFlight).failsWithin(Duration.ofSeconds(20)).withThrowableThat().havingCause()
+        .isInstanceOf(CsbsClientClosedException.class);
   }
 
   private static Throwable timeOf(CsbsClient client) {
@@ -123,10 +130,15 @@ class DeadlinesTest {
     return threads;
   }
 
-  /** The one deadline thread started since {@code before} was taken. */
-  private static Thread newDeadlineThread(Set<Thread> before) {
+  private static Set<Thread> startedSince(Set<Thread> before) {
     Set<Thread> now = deadlineThreads();
     now.removeAll(before);
+    return now;
+  }
+
+  /** The one deadline thread started since {@code before} was taken, and still alive. */
+  private static Thread newDeadlineThread(Set<Thread> before) {
+    Set<Thread> now = startedSince(before);
     assertThat(now).hasSize(1);
     return now.iterator().next();
   }
