@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.github.csbscontract.core.testing.Requests;
 import io.github.csbscontract.core.Contract;
@@ -21,7 +21,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Whatever a client sends, the answer is one of the documented statuses with a body the spec
  * allows, never a 5xx, a hang or a stack trace. Real HTTP to the server in this JVM.
  */
-class RequestPathPropertiesTest {
+class AnyRequestPropertiesTest {
 
   private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 403, 404, 413, 415);
   private static final List<String> METHODS = List.of("POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH");

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

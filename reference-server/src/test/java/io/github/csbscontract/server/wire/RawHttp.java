@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import io.github.csbscontract.core.Contract;
 import io.github.csbscontract.spec.SpecContract;

@@ -1,4 +1,4 @@
-package io.github.csbscontract.server.http;
+package io.github.csbscontract.server.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
  * not HTTP never reaches this server's code.
  *
  * <p>Without {@code JAZZER_FUZZ} the test replays the committed inputs in
- * {@code RequestPathFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} it fuzzes (see RELIABILITY.md).
+ * {@code RawRequestFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} it fuzzes (see RELIABILITY.md).
  */
-class RequestPathFuzzTest {
+class RawRequestFuzzTest {
 
   private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 403, 404, 413, 415);
   private static final String[] METHODS = {"POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH"};
