@@ -241,6 +241,34 @@ class DeadlinesAttackTest {
     }
   }
 
+  @Test
+  void closeRacingWithAClientsFirstCallsLeavesNoHungCallAndNoThread() throws Exception {
+    Set<Thread> before = deadlineThreads();
+    try (HostileServer server = new HostileServer(HostileServer::trickleForever); Callers threads = new Callers()) {
+      for (int round = 0; round < 30; round++) {
+        CsbsClient client = client(server).callTimeout(Duration.ofMillis(200)).build();
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Throwable>> calls = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          boolean sync = t % 2 == 0;
+          calls.add(CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            Throwable failure = sync ? catchThrowable(() -> client.checkRestorable(seedItem()).execute())
+                : catchThrowable(() -> client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS));
+            return failure instanceof ExecutionException ? failure.getCause() : failure;
+          }, threads));
+        }
+        // The calls make the client's stack (and its deadline thread) while close() ends it.
+        go.countDown();
+        client.close();
+        for (CompletableFuture<Throwable> call : calls) {
+          assertThat(call.get(20, TimeUnit.SECONDS)).isInstanceOfAny(CsbsClientClosedException.class, CsbsTimeoutException.class);
+        }
+        assertThat(deadlineThreads()).isSubsetOf(before);
+      }
+    }
+  }
+
   // 3. Waits between attempts, and for a token, that outlast the deadline.
 
   @Test
@@ -393,6 +421,81 @@ class DeadlinesAttackTest {
       }
     } finally {
       shared.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void aDeadlineRunningOutWhileTheConnectionIsBeingMadeCutsTheConnectShort() throws Exception {
+    // A listening socket that never accepts, its backlog filled: the kernel drops the next SYN,
+    // and the client's connect waits for OkHttp's connect timeout (10 s) unless the deadline ends it.
+    List<java.net.Socket> fillers = new ArrayList<>();
+    AtomicInteger connectsEnded = new AtomicInteger();
+    AtomicInteger connectsFailed = new AtomicInteger();
+    OkHttpClient shared = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void connectEnd(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy, okhttp3.Protocol protocol) {
+        connectsEnded.incrementAndGet();
+      }
+
+      @Override
+      public void connectFailed(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy, okhttp3.Protocol protocol,
+          IOException e) {
+        connectsFailed.incrementAndGet();
+      }
+    }).build();
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        CsbsClient client = CsbsClient.builder().baseUrl("http://127.0.0.1:" + full.getLocalPort()).projectId(PROJECT).token(TOKEN)
+            .retryPolicy(RetryPolicy.none()).okHttpClient(shared).callTimeout(Duration.ofMillis(300)).build()) {
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket filler = new java.net.Socket();
+        fillers.add(filler);
+        try {
+          filler.connect(full.getLocalSocketAddress(), 200);
+        } catch (IOException dropped) {
+          // The backlog is full: what this test needs.
+        }
+      }
+      Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
+      assertThat(thrown).isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (300 ms)");
+      assertThat(connectsEnded).as("the connect never completed").hasValue(0);
+      assertThat(connectsFailed).hasValue(1);
+    } finally {
+      for (java.net.Socket filler : fillers) {
+        filler.close();
+      }
+      shared.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void aCallsOwnLongerDeadlineIsNotCutShortByASharedClientsCallTimeout() throws Exception {
+    OkHttpClient shared = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(100)).build();
+    try (HostileServer server = new HostileServer(exchange -> {
+      pause(300);
+      good(exchange);
+    }); CsbsClient client = client(server).okHttpClient(shared).build()) {
+      assertThat(client.checkRestorable(seedItem()).callTimeout(Duration.ofSeconds(10)).execute()).hasSize(1);
+      assertThat(client.checkRestorable(seedItem()).callTimeout(Duration.ofSeconds(10)).enqueue().get(20, TimeUnit.SECONDS)).hasSize(1);
+      // The shared client's is still the deadline of a call that sets none.
+      assertThat(catchThrowable(() -> client.checkRestorable(seedItem()).execute()))
+          .isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (100 ms)");
+    } finally {
+      shared.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void aSynchronousCallCutOffByItsDeadlineLeavesTheCallersThreadUninterrupted() throws Exception {
+    try (HostileServer server = new HostileServer(HostileServer::trickleForever);
+        CsbsClient client = client(server).callTimeout(Duration.ofMillis(100)).build()) {
+      boolean[] interrupted = new boolean[1];
+      Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        Throwable failure = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
+        interrupted[0] = Thread.currentThread().isInterrupted();
+        return failure;
+      });
+      assertThat(thrown).isInstanceOf(CsbsTimeoutException.class);
+      assertThat(interrupted[0]).as("the caller's thread was interrupted").isFalse();
     }
   }
 
