@@ -152,7 +152,7 @@ public final class CsbsClient implements AutoCloseable {
     dispatcher.setMaxRequests(settings.maxConcurrentRequests());
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
     OkHttpClient.Builder builder = settings.shared() == null ? new OkHttpClient.Builder() : settings.shared().newBuilder();
-    Deadlines deadlines = new Deadlines("csbs-client-deadlines-" + THREADS.incrementAndGet(), this);
+    Deadlines deadlines = new Deadlines("csbs-client-deadlines-" + THREADS.incrementAndGet());
     AttemptHeaders headers = new AttemptHeaders(settings.tokens(), settings.userAgent());
     // First of all interceptors, a shared client's too, so that a call's deadline spans all of
     // its work: the attempts and the waits between them. It replaces OkHttp's call timeout, which

@@ -1,7 +1,6 @@
 package io.github.csbscontract.client;
 
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +19,7 @@ import okhttp3.Response;
  * be), which cost a call to a local server about 5 % more than the same call without it
  * (BENCHMARKS.md, "Client overhead"). Registering here is a put into a concurrent set; the thread
  * looks at the set every {@link #TICK_NANOS} while calls are in flight, so a deadline is met to
- * within that, and sleeps once the client has been idle for {@link #LINGER_NANOS}, waking once
- * every {@link #IDLE_LOOK_NANOS} to end itself if the client was dropped without close().
+ * within that, and sleeps once the client has been idle for {@link #LINGER_NANOS}.
  */
 final class Deadlines implements Interceptor, AutoCloseable {
 
@@ -31,21 +29,15 @@ final class Deadlines implements Interceptor, AutoCloseable {
   /** How long the thread keeps looking after the last call ended before it sleeps until the next. */
   static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  /** How often a sleeping thread looks whether its client was dropped without close(). */
-  static final long IDLE_LOOK_NANOS = TimeUnit.SECONDS.toNanos(1);
-
   /** A call in flight and when it must end. */
   private record Watched(Call call, CallState state, long dueNanos) {}
 
   private final Set<Watched> inFlight = ConcurrentHashMap.newKeySet();
-  /** The client, weakly: one dropped without close() must not keep this thread for ever. */
-  private final WeakReference<Object> owner;
   private final Thread watcher;
   private volatile boolean sleeping;
   private volatile boolean closed;
 
-  Deadlines(String threadName, Object owner) {
-    this.owner = new WeakReference<>(owner);
+  Deadlines(String threadName) {
     watcher = new Thread(this::watch, threadName);
     watcher.setDaemon(true);
     watcher.start();
@@ -72,11 +64,6 @@ final class Deadlines implements Interceptor, AutoCloseable {
     } finally {
       inFlight.remove(watched);
     }
-  }
-
-  /** For tests: whether the thread sleeps for lack of calls. */
-  boolean asleep() {
-    return sleeping;
   }
 
   /** For tests: how many calls are registered now. */
@@ -106,15 +93,10 @@ final class Deadlines implements Interceptor, AutoCloseable {
         // here or sees the flag and wakes this thread.
         sleeping = true;
         if (inFlight.isEmpty() && !closed) {
-          // Not for ever: once in a while it looks whether the client is still in use. Then,
-          // with nothing registered, it goes straight back to sleep (lastBusy stays as it was).
-          LockSupport.parkNanos(this, IDLE_LOOK_NANOS);
+          LockSupport.park(this);
         }
         sleeping = false;
-        if (owner.get() == null && inFlight.isEmpty()) {
-          // The client was dropped without close(): no call can come any more.
-          return;
-        }
+        lastBusy = System.nanoTime();
         continue;
       }
       LockSupport.parkNanos(this, Math.max(0, nextDue - now));
