@@ -264,7 +264,8 @@ class DeadlinesAttackTest {
         for (CompletableFuture<Throwable> call : calls) {
           assertThat(call.get(20, TimeUnit.SECONDS)).isInstanceOfAny(CsbsClientClosedException.class, CsbsTimeoutException.class);
         }
-        assertThat(deadlineThreads()).isSubsetOf(before);
+        // The thread a call started as close() came ends too.
+        await(() -> before.containsAll(deadlineThreads()));
       }
     }
   }
@@ -331,23 +332,25 @@ class DeadlinesAttackTest {
   // 4. The deadline thread.
 
   @Test
-  void anAsynchronousCallIsCutOffWhenTheThreadHadGoneToSleep() throws Exception {
+  void anAsynchronousCallIsCutOffAfterTheClientWasIdle() throws Exception {
     Set<Thread> before = deadlineThreads();
     try (HostileServer server = new HostileServer(HostileServer::trickleForever);
         CsbsClient client = client(server).callTimeout(Duration.ofMillis(200)).build()) {
       assertThat(catchThrowable(() -> client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS)))
           .cause().isInstanceOf(CsbsTimeoutException.class);
-      Set<Thread> started = deadlineThreads();
-      started.removeAll(before);
-      assertThat(started).hasSize(1);
-      Thread watcher = started.iterator().next();
-      await(() -> watcher.getState() == Thread.State.WAITING);
+      // Idle for longer than the thread stays after a call: it parks with no timeout, or ends.
+      await(() -> {
+        Set<Thread> started = deadlineThreads();
+        started.removeAll(before);
+        return started.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING);
+      });
       for (int i = 0; i < 3; i++) {
         assertThat(catchThrowable(() -> client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS)))
             .cause().isInstanceOf(CsbsTimeoutException.class).hasMessageContaining("call timeout (200 ms)");
       }
     }
   }
+
 
   @Test
   void hundredsOfClientsMadeUsedAndClosedLeaveNoThreadBehind() throws Exception {
