@@ -52,7 +52,7 @@ public final class CheckCall {
    * the exchange is cancelled, its place among the concurrent requests freed, and the call fails
    * with {@link CsbsTimeoutException}.
    *
-   * @param timeout positive
+   * @param timeout positive; kept in whole milliseconds, rounded up
    * @return a new call; this one is unchanged
    * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
    */

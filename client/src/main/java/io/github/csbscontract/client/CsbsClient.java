@@ -199,7 +199,7 @@ public final class CsbsClient implements AutoCloseable {
    */
   private long deadlineMillis(OkHttpClient http) {
     if (settings.callTimeout() != null) {
-      return RetryPolicy.millis(settings.callTimeout());
+      return deadlineMillis(settings.callTimeout());
     }
     if (settings.shared() != null && settings.shared().callTimeoutMillis() > 0) {
       return settings.shared().callTimeoutMillis();
@@ -207,6 +207,16 @@ public final class CsbsClient implements AutoCloseable {
     long attempts = RetryPolicy.millis(settings.retryPolicy().maxTotalTime());
     long lastAttempt = (long) http.connectTimeoutMillis() + http.readTimeoutMillis();
     return attempts > Long.MAX_VALUE - lastAttempt ? Long.MAX_VALUE : attempts + lastAttempt;
+  }
+
+  /**
+   * A positive timeout in whole milliseconds, rounded up: rounded down, one under a millisecond
+   * became 0, which Deadlines takes for a call without a deadline (it then ran for ever against a
+   * trickling server, and even after close()); and no call may end before its deadline.
+   */
+  private static long deadlineMillis(Duration timeout) {
+    long millis = RetryPolicy.millis(timeout);
+    return millis < Long.MAX_VALUE && timeout.compareTo(Duration.ofMillis(millis)) > 0 ? millis + 1 : millis;
   }
 
   /** The clients built without a mapper of their own share one: a mapper is thread-safe once configured. */
@@ -224,6 +234,12 @@ public final class CsbsClient implements AutoCloseable {
   OkHttpClient httpClient() {
     Stack made = stack();
     return made == null ? null : made.http();
+  }
+
+  /** For tests: the calls' deadlines, made now if no call made them yet. */
+  Deadlines deadlines() {
+    Stack made = stack();
+    return made == null ? null : made.deadlines();
   }
 
   /**
@@ -298,7 +314,14 @@ public final class CsbsClient implements AutoCloseable {
     }
     if (made != null) {
       made.deadlines().close();
-      made.http().dispatcher().cancelAll();
+      // Not dispatcher().cancelAll(): one call's cancel that throws (a shared client's
+      // EventListener) would leave the others running and the threads unended.
+      for (okhttp3.Call call : made.http().dispatcher().queuedCalls()) {
+        Deadlines.cancel(call);
+      }
+      for (okhttp3.Call call : made.http().dispatcher().runningCalls()) {
+        Deadlines.cancel(call);
+      }
       made.io().shutdown();
       try {
         made.io().awaitTermination(5, TimeUnit.SECONDS);
@@ -398,7 +421,7 @@ public final class CsbsClient implements AutoCloseable {
         throw new CsbsClientClosedException(context(operation) + ": the client is closed", null);
       }
       call = stack.api().checkResourceCapabilities(projectId, providerId, body);
-      deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : RetryPolicy.millis(checkCall.timeout());
+      deadlineMillis = checkCall.timeout() == null ? stack.deadlineMillis() : deadlineMillis(checkCall.timeout());
       state = call.request().tag(CallState.class);
       state.expect(operation.action, expected);
       // Deadlines, the outermost interceptor, cancels the exchange when this runs out.
@@ -654,7 +677,7 @@ public final class CsbsClient implements AutoCloseable {
      * long the whole call may take, retries and their waits included; when it runs out the
      * exchange is cancelled and the call fails with {@link CsbsTimeoutException}.
      *
-     * @param timeout positive; by default the retry policy's {@link RetryPolicy#maxTotalTime()}
+     * @param timeout positive, kept in whole milliseconds (rounded up); by default the retry policy's {@link RetryPolicy#maxTotalTime()}
      *     plus the OkHttpClient's connect and read timeouts (30 s with the defaults), or a shared
      *     OkHttpClient's call timeout if it has one
      * @return this builder

@@ -25,6 +25,7 @@ import okhttp3.Response;
  */
 final class Deadlines implements Interceptor, AutoCloseable {
 
+  private static final System.Logger LOG = System.getLogger(CsbsClient.class.getName());
   /** How late a deadline may be noticed. */
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   /** How long the thread stays after the last call ended. */
@@ -71,6 +72,11 @@ final class Deadlines implements Interceptor, AutoCloseable {
     }
   }
 
+  /** For tests: how many calls are registered now. */
+  int inFlight() {
+    return inFlight.size();
+  }
+
   private void watch() {
     long lastBusy = System.nanoTime();
     while (!closed) {
@@ -81,7 +87,7 @@ final class Deadlines implements Interceptor, AutoCloseable {
           inFlight.remove(watched);
           // Marked before the cancel, so that the failure it causes is reported as the timeout.
           watched.state().deadlinePassed();
-          watched.call().cancel();
+          cancel(watched.call());
         } else if (watched.dueNanos() - nextDue < 0) {
           nextDue = watched.dueNanos();
         }
@@ -99,6 +105,21 @@ final class Deadlines implements Interceptor, AutoCloseable {
         continue;
       }
       LockSupport.parkNanos(this, Math.max(0, nextDue - now));
+    }
+  }
+
+  /**
+   * Cancels a call whatever a shared client's EventListener does: OkHttp tells it of the cancel
+   * from within cancel(), after the exchange is cut, and what the application's listener throws
+   * must neither end this thread (the calls after it would run with no deadline kept, against a
+   * trickling server for ever) nor stop close() halfway (the other calls left running).
+   */
+  static void cancel(Call call) {
+    try {
+      call.cancel();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cancelling a call threw {0} (an EventListener's?); it is cancelled all the same",
+          e.getClass().getName());
     }
   }
 
