@@ -31,7 +31,7 @@ OUTSIDE = set("""
 AdditionalProperties AsyncTimeout Application BodyHandler HttpClient SpringBootTest CompletableFuture ContextResolver Duration Feature
 HttpObjectDecoder HttpRequestDecoder HttpServerCodec
 HttpServerExpectContinueHandler IdleStateHandler Integer List NonBlocking ObjectMapper
-OkHttpClient Path Provider ResourceConfig Router SameThreadIOStrategy String URI
+OkHttpClient EventListener Dns Path Provider ResourceConfig Router SameThreadIOStrategy String URI
 """.split())
 
 # The generated JAX-RS interface and Retrofit interface take their names from the spec's tag.

@@ -62,8 +62,12 @@ final class Retries implements Interceptor {
         failure = e;
       }
       long delay = response != null ? retryAfterMillis(response, attempt) : policy.backoffMillis(attempt, random.getAsDouble());
-      boolean budgetLeft = delay <= RetryPolicy.millis(policy.maxTotalTime()) - (clock.millis() - started);
-      if (attempt >= policy.maxAttempts() || !budgetLeft) {
+      long elapsed = clock.millis() - started;
+      boolean budgetLeft = delay <= RetryPolicy.millis(policy.maxTotalTime()) - elapsed;
+      // A wait that would outlast the call's deadline is not begun: the caller gets the answer
+      // or the failure it has now, rather than a timeout for a retry that could never be sent.
+      boolean deadlineLeft = state == null || state.deadlineMillis() <= 0 || delay < state.deadlineMillis() - elapsed;
+      if (attempt >= policy.maxAttempts() || !budgetLeft || !deadlineLeft) {
         tell(state, attempt, response == null ? 0 : response.code(), failure, attemptStarted, 0, false);
         if (failure != null) {
           throw failure;
