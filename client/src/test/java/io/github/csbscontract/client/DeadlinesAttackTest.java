@@ -1,8 +1,11 @@
 package io.github.csbscontract.client;
 
+import static io.github.csbscontract.client.Threads.await;
+import static io.github.csbscontract.client.Threads.deadlineThreads;
 import static io.github.csbscontract.client.Wire.PROJECT;
 import static io.github.csbscontract.client.Wire.TOKEN;
 import static io.github.csbscontract.client.Wire.body;
+import static io.github.csbscontract.client.Wire.client;
 import static io.github.csbscontract.client.Wire.seedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -29,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -47,8 +49,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DeadlinesAttackTest {
 
-  private static final byte[] GOOD = body("seed-restorable-response.json").getBytes(StandardCharsets.UTF_8);
-  private static final String THREAD = "csbs-client-deadlines-";
+  private static final String GOOD = body("seed-restorable-response.json");
   /**
    * How late a deadline may be seen to end a call: the thread looks every 10 ms, and the rest is
    * this machine's scheduling under load (two cores shared with other builds, hundreds of threads
@@ -74,7 +75,7 @@ class DeadlinesAttackTest {
       if (trickle.get()) {
         HostileServer.trickleForever(exchange);
       }
-      good(exchange);
+      exchange.answer(200, GOOD);
     }); CsbsClient client = client(server).okHttpClient(shared).maxConcurrentRequests(limit).build()) {
       List<Long> deadlines = new ArrayList<>();
       List<Long> enqueued = new ArrayList<>();
@@ -133,11 +134,12 @@ class DeadlinesAttackTest {
       long delay = 70 + n % 61;
       if (n % 2 == 0) {
         pause(delay);
-        good(exchange);
+        exchange.answer(200, GOOD);
       } else {
-        exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + GOOD.length + "\r\n\r\n");
+        byte[] good = GOOD.getBytes(StandardCharsets.UTF_8);
+        exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + good.length + "\r\n\r\n");
         pause(delay);
-        exchange.write(GOOD);
+        exchange.write(good);
       }
     }); CsbsClient client = client(server).maxConcurrentRequests(256).callTimeout(Duration.ofMillis(100)).build();
         Callers callers = new Callers()) {
@@ -171,7 +173,7 @@ class DeadlinesAttackTest {
       if (trickle.get()) {
         HostileServer.trickleForever(exchange);
       }
-      good(exchange);
+      exchange.answer(200, GOOD);
     }); CsbsClient client = client(server).maxConcurrentRequests(8).callTimeout(Duration.ofMillis(100)).build()) {
       List<CompletableFuture<List<CheckResult>>> calls = new ArrayList<>();
       for (int i = 0; i < 80; i++) {
@@ -356,8 +358,8 @@ class DeadlinesAttackTest {
   @Test
   void hundredsOfClientsMadeUsedAndClosedLeaveNoThreadBehind() throws Exception {
     Predicate<String> ours = name -> name.startsWith("csbs-client-");
-    Set<Thread> before = threads(ours);
-    try (HostileServer server = new HostileServer(DeadlinesAttackTest::good)) {
+    Set<Thread> before = Threads.named(ours);
+    try (HostileServer server = new HostileServer(exchange -> exchange.answer(200, GOOD))) {
       for (int i = 0; i < 200; i++) {
         try (CsbsClient client = client(server).callTimeout(Duration.ofSeconds(20)).build()) {
           if (i % 2 == 0) {
@@ -367,11 +369,11 @@ class DeadlinesAttackTest {
           }
         }
         // close() waits for the deadline thread to end.
-        assertThat(threads(name -> name.startsWith(THREAD))).isSubsetOf(before);
+        assertThat(deadlineThreads()).isSubsetOf(before);
       }
     }
     // The callback threads end once their last completion has run.
-    await(() -> before.containsAll(threads(ours)));
+    await(() -> before.containsAll(Threads.named(ours)));
   }
 
   // 5. A shared OkHttpClient's own parts.
@@ -476,7 +478,7 @@ class DeadlinesAttackTest {
     OkHttpClient shared = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(100)).build();
     try (HostileServer server = new HostileServer(exchange -> {
       pause(300);
-      good(exchange);
+      exchange.answer(200, GOOD);
     }); CsbsClient client = client(server).okHttpClient(shared).build()) {
       assertThat(client.checkRestorable(seedItem()).callTimeout(Duration.ofSeconds(10)).execute()).hasSize(1);
       assertThat(client.checkRestorable(seedItem()).callTimeout(Duration.ofSeconds(10)).enqueue().get(20, TimeUnit.SECONDS)).hasSize(1);
@@ -531,15 +533,6 @@ class DeadlinesAttackTest {
     }
   }
 
-  private static CsbsClient.Builder client(HostileServer server) {
-    return CsbsClient.builder().baseUrl(server.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(RetryPolicy.none());
-  }
-
-  private static void good(HostileServer.Exchange exchange) throws IOException {
-    exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + GOOD.length + "\r\n\r\n");
-    exchange.write(GOOD);
-  }
-
   /** The server taking its time: what is under test here, not a wait for something to happen. */
   private static void pause(long millis) throws IOException {
     try {
@@ -553,33 +546,11 @@ class DeadlinesAttackTest {
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
-  private static Set<Thread> deadlineThreads() {
-    return threads(name -> name.startsWith(THREAD));
-  }
-
-  private static Set<Thread> threads(Predicate<String> named) {
-    Set<Thread> threads = new HashSet<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (named.test(thread.getName()) && thread.isAlive()) {
-        threads.add(thread);
-      }
-    }
-    return threads;
-  }
-
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() - giveUp).as("condition not met within 20 s").isNegative();
-      Thread.sleep(5);
     }
   }
 }

@@ -1,22 +1,20 @@
 package io.github.csbscontract.client;
 
-import static io.github.csbscontract.client.Wire.PROJECT;
-import static io.github.csbscontract.client.Wire.TOKEN;
+import static io.github.csbscontract.client.Threads.await;
+import static io.github.csbscontract.client.Threads.deadlineThreads;
 import static io.github.csbscontract.client.Wire.body;
+import static io.github.csbscontract.client.Wire.client;
 import static io.github.csbscontract.client.Wire.seedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * ends.
  */
 class DeadlinesTest {
-
-  private static final String THREAD = "csbs-client-deadlines-";
 
   @Test
   void aSharedClientsCallTimeoutIsTheDeadlineOfCallsThatSetNone() throws Exception {
@@ -82,11 +78,7 @@ class DeadlinesTest {
   @Test
   void aDeadlineMeaningNoLimitIsTakenAsTheLongestThereIs() throws Exception {
     Duration forever = ChronoUnit.FOREVER.getDuration();
-    byte[] good = body("seed-restorable-response.json").getBytes(StandardCharsets.UTF_8);
-    try (HostileServer server = new HostileServer(exchange -> {
-      exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + good.length + "\r\n\r\n");
-      exchange.write(good);
-    });
+    try (HostileServer server = new HostileServer(exchange -> exchange.answer(200, body("seed-restorable-response.json")));
         CsbsClient client = client(server).callTimeout(forever)
             .retryPolicy(RetryPolicy.builder().maxTotalTime(forever).maxBackoff(forever).build()).build()) {
       assertThat(client.checkRestorable(seedItem()).execute()).hasSize(1);
@@ -116,20 +108,6 @@ class DeadlinesTest {
     return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowable(() -> client.checkRestorable(seedItem()).execute()));
   }
 
-  private static CsbsClient.Builder client(HostileServer server) {
-    return CsbsClient.builder().baseUrl(server.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(RetryPolicy.none());
-  }
-
-  private static Set<Thread> deadlineThreads() {
-    Set<Thread> threads = new HashSet<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().startsWith(THREAD)) {
-        threads.add(thread);
-      }
-    }
-    return threads;
-  }
-
   private static Set<Thread> startedSince(Set<Thread> before) {
     Set<Thread> now = deadlineThreads();
     now.removeAll(before);
@@ -141,13 +119,5 @@ class DeadlinesTest {
     Set<Thread> now = startedSince(before);
     assertThat(now).hasSize(1);
     return now.iterator().next();
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() - giveUp).as("condition not met within 30 s").isNegative();
-      Thread.sleep(10);
-    }
   }
 }

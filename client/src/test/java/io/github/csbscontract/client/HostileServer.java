@@ -49,6 +49,13 @@ final class HostileServer implements AutoCloseable {
       out.write(bytes);
       out.flush();
     }
+
+    /** A whole JSON answer with this status. */
+    void answer(int status, String json) throws IOException {
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      write("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n");
+      write(bytes);
+    }
   }
 
   private final ServerSocket server;

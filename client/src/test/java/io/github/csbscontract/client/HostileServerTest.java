@@ -4,6 +4,7 @@ import static io.github.csbscontract.client.Wire.PATH;
 import static io.github.csbscontract.client.Wire.PROJECT;
 import static io.github.csbscontract.client.Wire.TOKEN;
 import static io.github.csbscontract.client.Wire.body;
+import static io.github.csbscontract.client.Wire.client;
 import static io.github.csbscontract.client.Wire.seedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,7 +102,7 @@ class HostileServerTest {
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void aRedirectToAnotherHostIsNotFollowed(int status) throws Exception {
-    try (HostileServer elsewhere = new HostileServer(exchange -> answer(exchange, 200, GOOD));
+    try (HostileServer elsewhere = new HostileServer(exchange -> exchange.answer(200, GOOD));
         HostileServer server = new HostileServer(exchange -> exchange.write("HTTP/1.1 " + status + " Moved\r\nLocation: http://localhost:"
             + elsewhere.port() + PATH + "\r\nContent-Length: 0\r\n\r\n"));
         CsbsClient client = client(server).build()) {
@@ -194,7 +195,7 @@ class HostileServerTest {
   @ValueSource(strings = {"{\"restorable\":[null]}", "{\"restorable\":[{}]}", "{\"restorable\":[{\"result\":\"true\"}]}",
       "{\"restorable\":[{\"result\":1}]}", "{\"restorable\":[{\"result\":true,\"error_code\":7}]}"})
   void aShapeTheSpecDoesNotAllowIsUnreadable(String answer) throws Exception {
-    try (HostileServer server = new HostileServer(exchange -> answer(exchange, 200, answer));
+    try (HostileServer server = new HostileServer(exchange -> exchange.answer(200, answer));
         CsbsClient client = client(server).build()) {
       assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute()).isInstanceOf(CsbsUnreadableResponseException.class);
       assertThatThrownBy(() -> client.checkRestorable(seedItem()).enqueue().get(20, TimeUnit.SECONDS))
@@ -205,7 +206,7 @@ class HostileServerTest {
   @Test
   void fourMegabytesOfEmptyResultsAreRefusedBeforeTheyAreBuilt() throws Exception {
     String answer = "{\"restorable\":[" + "{},".repeat((4 * 1024 * 1024 - 40) / 3) + "{}]}";
-    try (HostileServer server = new HostileServer(exchange -> answer(exchange, 200, answer));
+    try (HostileServer server = new HostileServer(exchange -> exchange.answer(200, answer));
         CsbsClient client = client(server).build()) {
       assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
           .isInstanceOfSatisfying(CsbsUnreadableResponseException.class,
@@ -222,7 +223,7 @@ class HostileServerTest {
     String requestId = "req\u0000\u2028id";
     String json = "{\"error_code\":\"" + jsonEscape(code) + "\",\"error_msg\":\"" + jsonEscape(msg)
         + "\",\"request_id\":\"" + jsonEscape(requestId) + "\"}";
-    try (HostileServer server = new HostileServer(exchange -> answer(exchange, 401, json));
+    try (HostileServer server = new HostileServer(exchange -> exchange.answer(401, json));
         CsbsClient client = client(server).build()) {
       Throwable thrown = catchThrowable(() -> client.checkRestorable(seedItem()).execute());
 
@@ -275,7 +276,7 @@ class HostileServerTest {
         exchange.write("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
             + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + smuggled.length() + "\r\n\r\n" + smuggled);
       } else {
-        answer(exchange, 200, GOOD);
+        exchange.answer(200, GOOD);
       }
     }); CsbsClient client = client(server).build()) {
       assertThatThrownBy(() -> client.checkRestorable(seedItem()).execute())
@@ -286,16 +287,6 @@ class HostileServerTest {
       assertThat(next).extracting(CheckResult::resourceId).containsExactly("6507cb66-90dc-4a12-a573-c9f3398f899d");
       assertThat(server.connections()).isEqualTo(2);
     }
-  }
-
-  private static CsbsClient.Builder client(HostileServer server) {
-    return CsbsClient.builder().baseUrl(server.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(RetryPolicy.none());
-  }
-
-  private static void answer(HostileServer.Exchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.write("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n");
-    exchange.write(bytes);
   }
 
   /** Writes {@code bytes} bytes of body, or until the client hangs up. */
@@ -315,7 +306,7 @@ class HostileServerTest {
         trickling.countDown();
         HostileServer.trickleForever(exchange);
       }
-      answer(exchange, 200, GOOD);
+      exchange.answer(200, GOOD);
     };
   }
 

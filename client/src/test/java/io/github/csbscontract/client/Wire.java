@@ -36,6 +36,11 @@ final class Wire {
         .sleeper((millis, canceled) -> { });
   }
 
+  /** A client of a raw-socket server, without retries: each test plays one exchange. */
+  static CsbsClient.Builder client(HostileServer server) {
+    return CsbsClient.builder().baseUrl(server.baseUrl()).projectId(PROJECT).token(TOKEN).retryPolicy(RetryPolicy.none());
+  }
+
   /** An OkHttpClient with this read timeout, for the builder: the connection's settings are OkHttp's. */
   static OkHttpClient readTimeout(Duration timeout) {
     return new OkHttpClient.Builder().readTimeout(timeout).build();
