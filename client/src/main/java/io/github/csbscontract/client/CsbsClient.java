@@ -677,9 +677,9 @@ public final class CsbsClient implements AutoCloseable {
      * long the whole call may take, retries and their waits included; when it runs out the
      * exchange is cancelled and the call fails with {@link CsbsTimeoutException}.
      *
-     * @param timeout positive, kept in whole milliseconds (rounded up); by default the retry policy's {@link RetryPolicy#maxTotalTime()}
-     *     plus the OkHttpClient's connect and read timeouts (30 s with the defaults), or a shared
-     *     OkHttpClient's call timeout if it has one
+     * @param timeout positive, kept in whole milliseconds (rounded up); by default the retry
+     *     policy's {@link RetryPolicy#maxTotalTime()} plus the OkHttpClient's connect and read
+     *     timeouts (30 s with the defaults), or a shared OkHttpClient's call timeout if it has one
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
